@@ -1,0 +1,44 @@
+/**
+ * Builds the commander program. Each command module under `commands/` only declares its flags and
+ * lazy-imports its implementation inside the action, so `--help` loads no canvas, ink or server code.
+ */
+import { Command } from 'commander';
+import type { CliContext } from './context.js';
+import { registerSpecCommands } from './commands/spec.js';
+
+/** Every command module exports one function of this shape. */
+export type RegisterCommand = (program: Command, context: CliContext) => void;
+
+const COMMANDS: readonly RegisterCommand[] = [registerSpecCommands];
+
+export function buildProgram(context: CliContext): Command {
+  const program = new Command('fluvie-render')
+    .description('Render Fluvie videos and VideoSpec documents to video files, or serve renders over HTTP.')
+    .version(readVersion(), '-V, --version', 'print the fluvie-render version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(text),
+    })
+    .exitOverride();
+  for (const register of COMMANDS) register(program, context);
+  // Subcommands inherit the output and exit behaviour of the root.
+  for (const command of program.commands) applyParentSettings(command, context);
+  return program;
+}
+
+function applyParentSettings(command: Command, context: CliContext): void {
+  command
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(text),
+    });
+  for (const child of command.commands) applyParentSettings(child, context);
+}
+
+function readVersion(): string {
+  // Kept in step with package.json by test/cli/program.test.ts.
+  return '0.1.0';
+}
