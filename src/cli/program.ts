@@ -4,12 +4,13 @@
  */
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { registerRenderCommand } from './commands/render.js';
 import { registerSpecCommands } from './commands/spec.js';
 
 /** Every command module exports one function of this shape. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly RegisterCommand[] = [registerSpecCommands];
+const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerSpecCommands];
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('fluvie-render')

@@ -1,0 +1,39 @@
+// Installs the system tools the tests and renders need (ffmpeg, ffprobe) with apt-get when they are
+// missing and the machine allows it. Used by `npm test` and `.ci/run`; prints what it does on stderr.
+import { execFileSync, spawnSync } from 'node:child_process';
+
+const REQUIRED = [
+  { command: 'ffmpeg', aptPackage: 'ffmpeg' },
+  { command: 'ffprobe', aptPackage: 'ffmpeg' },
+];
+
+function hasCommand(command) {
+  return spawnSync(command, ['-version'], { stdio: 'ignore' }).status === 0;
+}
+
+export function ensureSystemDeps(requirements = REQUIRED) {
+  const missing = requirements.filter((item) => !hasCommand(item.command));
+  if (missing.length === 0) return;
+  const packages = [...new Set(missing.map((item) => item.aptPackage))];
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !hasAptGet()) {
+    throw new Error(
+      `Missing system tools: ${missing.map((item) => item.command).join(', ')}. ` +
+        `Install the Debian packages ${packages.join(' ')} (apt-get install ${packages.join(' ')}) and run again.`,
+    );
+  }
+  process.stderr.write(`Installing ${packages.join(', ')} with apt-get...\n`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+function hasAptGet() {
+  return spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureSystemDeps();
+}

@@ -1,0 +1,112 @@
+/**
+ * The native path of runRender: a VideoSpec drawn with the Skia engine, frames piped into ffmpeg.
+ */
+import { FluvieError, throwIfAborted } from '../errors.js';
+import { encodeFrames, writePosterPng } from '../encode/encode-frames.js';
+import { requireEncoders, resolveFfmpeg } from '../encode/resolve-ffmpeg.js';
+import { createNativeEngine } from '../engines/native/native-engine.js';
+import { findUnsupportedFeatures } from '../engines/native/unsupported.js';
+import type { VideoSpec } from '../../spec/index.js';
+import type { RenderDeps, RenderRequest, RenderResult } from './render-request.js';
+import { planRender } from './plan.js';
+import { loadRenderSpec } from './load-render-spec.js';
+import { posterPathFor } from './output-paths.js';
+
+const DEFAULT_GIF_FPS = 15;
+
+export async function renderSpecNative(request: RenderRequest, deps: RenderDeps): Promise<RenderResult> {
+  const { spec, baseDir } = await loadRenderSpec(request, deps);
+  const plan = planRender(spec, { aspect: request.aspect, maxFrames: request.maxFrames, posterTime: request.posterTime });
+  reportUnsupported(spec, request, deps);
+
+  // ffmpeg is checked before the first frame is drawn, so a missing encoder costs nothing.
+  const ffmpeg = await resolveFfmpeg({ flag: request.ffmpegPath, env: deps.env });
+  requireEncoders(ffmpeg, request.format);
+  deps.emit({ type: 'log', level: 'info', message: `ffmpeg: ${ffmpeg.path} (${ffmpeg.version}, from ${ffmpeg.source})` });
+  throwIfAborted(deps.signal);
+
+  const engine = createNativeEngine();
+  const stream = await engine.capture(
+    { spec, plan, baseDir, allowUnsupported: request.allowUnsupported },
+    { signal: deps.signal, emit: deps.emit },
+  );
+  try {
+    deps.emit({
+      type: 'start',
+      engine: 'native',
+      width: stream.width,
+      height: stream.height,
+      fps: stream.fps,
+      totalFrames: stream.frameCount,
+      format: request.format,
+      output: request.out,
+    });
+    deps.emit({ type: 'stage', stage: 'capture' });
+    const encoded = await encodeFrames({
+      ffmpeg,
+      format: request.format,
+      quality: request.quality,
+      width: stream.width,
+      height: stream.height,
+      fps: stream.fps,
+      gifFps: gifFpsFor(spec),
+      frames: stream.frames(deps.signal),
+      outPath: request.out,
+      signal: deps.signal,
+      onFrameWritten: (completed) =>
+        deps.emit({ type: 'progress', stage: 'capture', completed, total: stream.frameCount }),
+    });
+
+    let poster: string | null = null;
+    if (plan.posterFrame !== null) {
+      deps.emit({ type: 'stage', stage: 'poster' });
+      poster = posterPathFor(request.out);
+      const frame = await stream.renderFrame(plan.posterFrame);
+      await writePosterPng({ ffmpeg, frame, width: stream.width, height: stream.height, outPath: poster, signal: deps.signal });
+    }
+
+    const result: RenderResult = {
+      output: encoded.outPath,
+      bytes: encoded.bytes,
+      frames: stream.frameCount,
+      durationSeconds: stream.frameCount / stream.fps,
+      poster,
+      engine: 'native',
+    };
+    deps.emit({
+      type: 'done',
+      output: result.output,
+      bytes: result.bytes,
+      frames: result.frames,
+      durationSeconds: result.durationSeconds,
+      ...(poster === null ? {} : { poster }),
+    });
+    return result;
+  } finally {
+    await stream.close();
+  }
+}
+
+/** GIF frame rate: the spec's `export.fps` when it exports a gif, else 15 as Fluvie does. */
+function gifFpsFor(spec: VideoSpec): number {
+  const exportSpec = spec.export;
+  if (exportSpec && exportSpec.mode === 'gif' && typeof exportSpec.fps === 'number') return exportSpec.fps;
+  return DEFAULT_GIF_FPS;
+}
+
+function reportUnsupported(spec: VideoSpec, request: RenderRequest, deps: RenderDeps): void {
+  const unsupported = findUnsupportedFeatures(spec);
+  if (unsupported.length === 0) return;
+  if (!request.allowUnsupported) {
+    const lines = unsupported.map((item) => `  ${item.path || '(root)'}: ${item.feature}: ${item.reason}`);
+    throw new FluvieError(
+      'unsupported_feature',
+      `The native engine cannot draw ${unsupported.length} feature(s) of this spec:\n${lines.join('\n')}\n` +
+        'Remove them, render with a Flutter project (--engine flutter), or pass --allow-unsupported to render the rest.',
+      { details: { unsupported } },
+    );
+  }
+  for (const item of unsupported) {
+    deps.emit({ type: 'warning', code: 'unsupported_feature', path: item.path, message: `Skipped ${item.feature}: ${item.reason}` });
+  }
+}
