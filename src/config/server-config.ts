@@ -1,0 +1,282 @@
+/**
+ * The server configuration: every environment variable `fluvie-render serve` reads, parsed and
+ * validated once into a fully defaulted {@link ServerConfig}. This module and its siblings in
+ * `src/config/` are the only readers of environment variables; callers pass the env record in.
+ */
+import { z } from 'zod';
+import { FluvieError } from '../core/errors.js';
+import { envBoolean, envChoice, envDuration, envHttpUrl, envInteger, envList, envText, envTextOr } from './env-fields.js';
+import { readEnvValue } from './env-values.js';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** Settings of the S3 storage backend, recorded from the `S3_*` variables. */
+export interface S3Config {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  useSsl: boolean;
+  pathStyle: boolean;
+  publicBase: string | null;
+}
+
+/** AI authoring settings: provider keys gate prompt and edit renders, the limits are per client IP. */
+export interface AiConfig {
+  provider: string;
+  model: string | null;
+  anthropicApiKey: string | null;
+  geminiApiKey: string | null;
+  mistralApiKey: string | null;
+  /** Calls per window and IP; 0 disables the window check. */
+  rateLimit: number;
+  rateWindowMs: number;
+  /** Calls per UTC day and IP; 0 disables the daily check. */
+  dailyQuota: number;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** Base URL that download links are resolved against. */
+  publicBaseUrl: string;
+  enableApi: boolean;
+  enableMcp: boolean;
+  enableDocs: boolean;
+  mcpMode: 'docs' | 'build';
+  mcpToken: string | null;
+  docsDir: string;
+  remoteApiUrl: string | null;
+  remoteApiToken: string | null;
+  /** Bearer token for renders and jobs; null only when the API is disabled. */
+  apiToken: string | null;
+  /** Bearer token for the cleanup route; null only when the API is disabled. */
+  cleanupToken: string | null;
+  /** HMAC key for download tokens, or null to derive one from the API token. */
+  downloadSigningKey: string | null;
+  storageBackend: 'local' | 's3';
+  /** Local files and, for every backend, the job records under `.jobs/`. */
+  localStorageDir: string;
+  s3: S3Config | null;
+  publicByDefault: boolean;
+  fileTtlMs: number;
+  downloadUrlTtlMs: number;
+  /** Period of the retention sweep; 0 disables the timer. */
+  cleanupIntervalMs: number;
+  renderConcurrency: number;
+  renderTimeoutMs: number;
+  renderProject: string | null;
+  ffmpegPath: string | null;
+  /** Allowed CORS origins; empty disables CORS, `*` allows any origin. */
+  corsAllowOrigins: string[];
+  ai: AiConfig;
+  videoSpecSchemaPath: string | null;
+  maxBodyBytes: number;
+  /** Honour `x-forwarded-for` for the client IP. */
+  trustProxy: boolean;
+  webhookUrl: string | null;
+  webhookAllowPrivate: boolean;
+  /** Bearer token for `/metrics`, or null for open metrics. */
+  metricsToken: string | null;
+  /** How long shutdown waits for running renders before canceling them. */
+  shutdownGraceMs: number;
+}
+
+/** One invalid environment variable. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+export interface LoadServerConfigOptions {
+  /** CPUs the process may use (see cpu-count.ts); the default render concurrency. */
+  cpuCount: number;
+}
+
+function buildEnvSchema(cpuCount: number) {
+  return z.object({
+    FLUVIE_ENABLE_API: envBoolean(true),
+    FLUVIE_ENABLE_MCP: envBoolean(true),
+    FLUVIE_ENABLE_DOCS: envBoolean(true),
+    FLUVIE_MCP_MODE: envChoice(['docs', 'build'], null),
+    FLUVIE_MCP_TOKEN: envText(),
+    FLUVIE_DOCS_DIR: envTextOr('docs'),
+    FLUVIE_API_URL: envHttpUrl(),
+    FLUVIE_API_TOKEN: envText(),
+    HOST: envTextOr('0.0.0.0'),
+    PORT: envInteger(0, 65_535),
+    PUBLIC_BASE_URL: envHttpUrl(),
+    API_TOKEN: envText(),
+    CLEANUP_TOKEN: envText(),
+    DOWNLOAD_SIGNING_KEY: envText(),
+    STORAGE_BACKEND: envChoice(['local', 's3'], 'local'),
+    LOCAL_STORAGE_DIR: envTextOr('/data/renders'),
+    S3_ENDPOINT: envText(),
+    S3_REGION: envTextOr('us-east-1'),
+    S3_BUCKET: envText(),
+    S3_ACCESS_KEY: envText(),
+    S3_SECRET_KEY: envText(),
+    S3_USE_SSL: envBoolean(true),
+    S3_PATH_STYLE: envBoolean(false),
+    S3_PUBLIC_BASE: envHttpUrl(),
+    PUBLIC_BY_DEFAULT: envBoolean(false),
+    FILE_TTL: envDuration(24 * HOUR_MS, { minMs: 1 }),
+    DOWNLOAD_URL_TTL: envDuration(15 * MINUTE_MS, { minMs: 1 }),
+    CLEANUP_INTERVAL: envDuration(HOUR_MS, { allowBareZero: true }),
+    RENDER_CONCURRENCY: envInteger(1, 1024).transform((value) => value ?? cpuCount),
+    RENDER_TIMEOUT: envDuration(15 * MINUTE_MS, { minMs: 1 }),
+    RENDER_PROJECT: envText(),
+    FFMPEG_PATH: envText(),
+    CORS_ALLOW_ORIGINS: envList(),
+    FLUVIE_AI_PROVIDER: envTextOr('claude'),
+    FLUVIE_AI_MODEL: envText(),
+    ANTHROPIC_API_KEY: envText(),
+    GEMINI_API_KEY: envText(),
+    MISTRAL_API_KEY: envText(),
+    FLUVIE_AI_RATE_LIMIT: envInteger(0).transform((value) => value ?? 5),
+    FLUVIE_AI_RATE_WINDOW: envDuration(MINUTE_MS, { minMs: 1 }),
+    FLUVIE_AI_DAILY_QUOTA: envInteger(0).transform((value) => value ?? 50),
+    VIDEO_SPEC_SCHEMA_PATH: envText(),
+    MAX_BODY_BYTES: envInteger(1).transform((value) => value ?? 1_048_576),
+    TRUST_PROXY: envBoolean(false),
+    WEBHOOK_URL: envHttpUrl(),
+    WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
+    METRICS_TOKEN: envText(),
+    SHUTDOWN_GRACE: envDuration(30_000),
+  });
+}
+
+type ParsedEnv = z.output<ReturnType<typeof buildEnvSchema>>;
+
+/**
+ * Parses `env` into a {@link ServerConfig}.
+ * @throws FluvieError `config_invalid` whose `details` is a {@link ConfigProblem} list naming every
+ *   bad or missing variable at once.
+ */
+export function loadServerConfig(env: Readonly<Record<string, string | undefined>>, options: LoadServerConfigOptions): ServerConfig {
+  const result = buildEnvSchema(Math.max(1, Math.floor(options.cpuCount))).safeParse(env);
+  const problems: ConfigProblem[] = result.success
+    ? checkCombinations(result.data)
+    : result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'environment'), message: issue.message }));
+  if (!result.success) problems.push(...checkRequired(env));
+  if (problems.length > 0 || !result.success) throw configError(dedupe(problems));
+
+  return toServerConfig(result.data);
+}
+
+/** Formats the problems of a `config_invalid` error as one line per variable. */
+export function formatConfigProblems(problems: readonly ConfigProblem[]): string {
+  return problems.map((problem) => `  ${problem.variable}: ${problem.message}`).join('\n');
+}
+
+function checkCombinations(parsed: ParsedEnv): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (!parsed.FLUVIE_ENABLE_API && !parsed.FLUVIE_ENABLE_MCP && !parsed.FLUVIE_ENABLE_DOCS) {
+    problems.push({ variable: 'FLUVIE_ENABLE_API', message: 'at least one of FLUVIE_ENABLE_API, FLUVIE_ENABLE_MCP and FLUVIE_ENABLE_DOCS must be true' });
+  }
+  if (parsed.FLUVIE_MCP_MODE === 'build' && !parsed.FLUVIE_ENABLE_API && parsed.FLUVIE_API_URL === null) {
+    problems.push({ variable: 'FLUVIE_MCP_MODE', message: 'build mode needs the render API (FLUVIE_ENABLE_API=true) or a remote one (FLUVIE_API_URL)' });
+  }
+  if (parsed.FLUVIE_ENABLE_API) {
+    if (parsed.API_TOKEN === null) problems.push(missing('API_TOKEN', 'the bearer token clients send to render'));
+    if (parsed.CLEANUP_TOKEN === null) problems.push(missing('CLEANUP_TOKEN', 'the bearer token of POST /v1/maintenance/cleanup'));
+  }
+  if (parsed.STORAGE_BACKEND === 's3') {
+    for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const) {
+      if (parsed[name] === null) problems.push(missing(name, 'needed when STORAGE_BACKEND=s3'));
+    }
+  }
+  return problems;
+}
+
+/** Required-variable checks on the raw env, so they are reported alongside parse errors. */
+function checkRequired(env: Readonly<Record<string, string | undefined>>): ConfigProblem[] {
+  const apiOff = readEnvValue(env['FLUVIE_ENABLE_API'])?.toLowerCase() === 'false';
+  const problems: ConfigProblem[] = [];
+  if (!apiOff && readEnvValue(env['API_TOKEN']) === undefined) problems.push(missing('API_TOKEN', 'the bearer token clients send to render'));
+  if (!apiOff && readEnvValue(env['CLEANUP_TOKEN']) === undefined) problems.push(missing('CLEANUP_TOKEN', 'the bearer token of POST /v1/maintenance/cleanup'));
+  return problems;
+}
+
+function missing(variable: string, purpose: string): ConfigProblem {
+  return { variable, message: `is required (${purpose}) but not set` };
+}
+
+function dedupe(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.variable}\u0000${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function configError(problems: ConfigProblem[]): FluvieError {
+  const message = `Invalid server configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${formatConfigProblems(problems)}`;
+  return new FluvieError('config_invalid', message, { details: problems });
+}
+
+function toServerConfig(parsed: ParsedEnv): ServerConfig {
+  const port = parsed.PORT ?? 8080;
+  return {
+    host: parsed.HOST,
+    port,
+    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${port}/`,
+    enableApi: parsed.FLUVIE_ENABLE_API,
+    enableMcp: parsed.FLUVIE_ENABLE_MCP,
+    enableDocs: parsed.FLUVIE_ENABLE_DOCS,
+    mcpMode: parsed.FLUVIE_MCP_MODE ?? (parsed.FLUVIE_ENABLE_API || parsed.FLUVIE_API_URL !== null ? 'build' : 'docs'),
+    mcpToken: parsed.FLUVIE_MCP_TOKEN,
+    docsDir: parsed.FLUVIE_DOCS_DIR,
+    remoteApiUrl: parsed.FLUVIE_API_URL,
+    remoteApiToken: parsed.FLUVIE_API_TOKEN,
+    apiToken: parsed.API_TOKEN,
+    cleanupToken: parsed.CLEANUP_TOKEN,
+    downloadSigningKey: parsed.DOWNLOAD_SIGNING_KEY,
+    storageBackend: parsed.STORAGE_BACKEND,
+    localStorageDir: parsed.LOCAL_STORAGE_DIR,
+    s3: parsed.STORAGE_BACKEND === 's3' ? toS3Config(parsed) : null,
+    publicByDefault: parsed.PUBLIC_BY_DEFAULT,
+    fileTtlMs: parsed.FILE_TTL,
+    downloadUrlTtlMs: parsed.DOWNLOAD_URL_TTL,
+    cleanupIntervalMs: parsed.CLEANUP_INTERVAL,
+    renderConcurrency: parsed.RENDER_CONCURRENCY,
+    renderTimeoutMs: parsed.RENDER_TIMEOUT,
+    renderProject: parsed.RENDER_PROJECT,
+    ffmpegPath: parsed.FFMPEG_PATH,
+    corsAllowOrigins: parsed.CORS_ALLOW_ORIGINS,
+    ai: {
+      provider: parsed.FLUVIE_AI_PROVIDER,
+      model: parsed.FLUVIE_AI_MODEL,
+      anthropicApiKey: parsed.ANTHROPIC_API_KEY,
+      geminiApiKey: parsed.GEMINI_API_KEY,
+      mistralApiKey: parsed.MISTRAL_API_KEY,
+      rateLimit: parsed.FLUVIE_AI_RATE_LIMIT,
+      rateWindowMs: parsed.FLUVIE_AI_RATE_WINDOW,
+      dailyQuota: parsed.FLUVIE_AI_DAILY_QUOTA,
+    },
+    videoSpecSchemaPath: parsed.VIDEO_SPEC_SCHEMA_PATH,
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
+    trustProxy: parsed.TRUST_PROXY,
+    webhookUrl: parsed.WEBHOOK_URL,
+    webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE,
+    metricsToken: parsed.METRICS_TOKEN,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE,
+  };
+}
+
+function toS3Config(parsed: ParsedEnv): S3Config {
+  return {
+    endpoint: parsed.S3_ENDPOINT ?? '',
+    region: parsed.S3_REGION,
+    bucket: parsed.S3_BUCKET ?? '',
+    accessKey: parsed.S3_ACCESS_KEY ?? '',
+    secretKey: parsed.S3_SECRET_KEY ?? '',
+    useSsl: parsed.S3_USE_SSL,
+    pathStyle: parsed.S3_PATH_STYLE,
+    publicBase: parsed.S3_PUBLIC_BASE,
+  };
+}
