@@ -3,7 +3,7 @@
  * with `\n`, so both count as line ends.
  */
 
-/** Longest line passed on, in characters; longer lines are cut so a stream without line breaks stays bounded. */
+/** Longest line passed on, in characters. Longer lines are passed on in pieces of this size, so a stream without line breaks stays bounded. */
 export const MAX_LINE_CHARS = 4096;
 
 export interface LineSplitter {
@@ -12,13 +12,13 @@ export interface LineSplitter {
   flush(): void;
 }
 
-/** Creates a splitter that calls `onLine` once per non-empty line, without the line end. */
+/** Creates a splitter that calls `onLine` once per non-empty line (or line piece), without the line end. */
 export function createLineSplitter(onLine: (line: string) => void, maxLineChars: number = MAX_LINE_CHARS): LineSplitter {
   const decoder = new TextDecoder('utf-8');
   let pending = '';
 
   const emit = (line: string): void => {
-    if (line.length > 0) onLine(line);
+    for (let start = 0; start < line.length; start += maxLineChars) onLine(line.slice(start, start + maxLineChars));
   };
 
   return {
@@ -27,17 +27,18 @@ export function createLineSplitter(onLine: (line: string) => void, maxLineChars:
 
       const parts = pending.split(/\r\n|\r|\n/);
       pending = parts.pop() ?? '';
-      for (const part of parts) emit(part.slice(0, maxLineChars));
+      for (const part of parts) emit(part);
 
       if (pending.length > maxLineChars) {
-        emit(pending.slice(0, maxLineChars));
-        pending = '';
+        const whole = pending.length - (pending.length % maxLineChars);
+        emit(pending.slice(0, whole));
+        pending = pending.slice(whole);
       }
     },
 
     flush() {
       pending += decoder.decode();
-      emit(pending.slice(0, maxLineChars));
+      emit(pending);
       pending = '';
     },
   };

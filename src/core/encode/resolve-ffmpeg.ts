@@ -12,6 +12,8 @@ import { executableNames, findOnPath, isExecutable, pathCandidates } from './fin
 import { FFMPEG_INSTALL_HINT } from './required-encoders.js';
 import { parseEncoders, parseVersion } from './parse-ffmpeg-info.js';
 
+export { requireEncoders, requiredEncoders } from './required-encoders.js';
+
 export type FfmpegSource = 'flag' | 'FLUVIE_FFMPEG' | 'FFMPEG_PATH' | 'PATH' | 'bundled';
 
 export interface ResolvedFfmpeg {
