@@ -74,9 +74,21 @@ const EASES: Readonly<Record<EaseName, EaseFunction>> = {
   elastic: elasticOut,
 };
 
-/** Returns the curve for a VideoSpec ease name. */
-export function easeFor(name: EaseName): EaseFunction {
-  return EASES[name];
+/** A VideoSpec ease: a name, or a custom cubic Bézier `{cubic: [x1, y1, x2, y2]}`. */
+export type EaseValue = EaseName | { readonly cubic: readonly [number, number, number, number] };
+
+const customCubics = new WeakMap<object, EaseFunction>();
+
+/** Returns the curve for a VideoSpec ease; custom cubics are built once per ease object. */
+export function easeFor(value: EaseValue): EaseFunction {
+  if (typeof value === 'string') return EASES[value];
+  let curve = customCubics.get(value);
+  if (curve === undefined) {
+    const [a, b, c, d] = value.cubic;
+    curve = cubic(a, b, c, d);
+    customCubics.set(value, curve);
+  }
+  return curve;
 }
 
 export function isEaseName(value: string): value is EaseName {

@@ -3,10 +3,10 @@
  * the span, exactly 1 at or after its end, eased in between; springs map elapsed seconds through
  * the spring solution; `during` animations may repeat, with an optional gap and yoyo.
  */
-import { easeFor, type EaseName } from './ease.js';
+import { easeFor, type EaseValue } from './ease.js';
 import { solveSpring, springProgress, type SpringParams, type SpringSolution } from './spring.js';
 
-export type MotionCurve = { kind: 'ease'; ease: EaseName } | { kind: 'spring'; spring: SpringParams };
+export type MotionCurve = { kind: 'ease'; ease: EaseValue } | { kind: 'spring'; spring: SpringParams };
 
 /** Repeat of a `during` animation: `times` null repeats forever; `gap` is in frames. */
 export interface MotionRepeat {

@@ -1,0 +1,68 @@
+/**
+ * Scene backgrounds, each filling the canvas: a solid colour, a linear gradient between two
+ * alignment points, a radial gradient (centre of the canvas, radius half the shorter side) and an
+ * image (default fit cover). Gradients clamp outside their stops, as Flutter's do.
+ */
+import type { CanvasGradient, Image, SKRSContext2D } from '@napi-rs/canvas';
+import { resolveAlignment, type BackgroundSpec, type ColorSpec } from '../../../spec/index.js';
+import { cssColor } from './style.js';
+import { drawImage, type ImageFit } from './draw-image.js';
+
+export type PreparedBackground =
+  | { kind: 'fill'; style: string | CanvasGradient }
+  | { kind: 'image'; image: Image; fit: ImageFit }
+  | { kind: 'none' };
+
+/** Builds the paint for a background once; `image` is the decoded file of an image background. */
+export function prepareBackground(
+  ctx: SKRSContext2D,
+  background: BackgroundSpec | undefined,
+  width: number,
+  height: number,
+  image: Image | undefined,
+): PreparedBackground {
+  if (background === undefined) return { kind: 'none' };
+  switch (background.kind) {
+    case 'color':
+      return { kind: 'fill', style: cssColor(background.color) };
+    case 'gradient': {
+      const begin = resolveAlignment(background.begin ?? 'topLeft');
+      const end = resolveAlignment(background.end ?? 'bottomRight');
+      const gradient = ctx.createLinearGradient(
+        ((begin.x + 1) / 2) * width,
+        ((begin.y + 1) / 2) * height,
+        ((end.x + 1) / 2) * width,
+        ((end.y + 1) / 2) * height,
+      );
+      addStops(gradient, background.colors, background.stops);
+      return { kind: 'fill', style: gradient };
+    }
+    case 'radial': {
+      const radius = 0.5 * Math.min(width, height);
+      const gradient = ctx.createRadialGradient(width / 2, height / 2, 0, width / 2, height / 2, radius);
+      addStops(gradient, background.colors, background.stops);
+      return { kind: 'fill', style: gradient };
+    }
+    case 'image':
+      return image === undefined ? { kind: 'none' } : { kind: 'image', image, fit: background.fit ?? 'cover' };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+export function drawBackground(ctx: SKRSContext2D, background: PreparedBackground, width: number, height: number): void {
+  if (background.kind === 'fill') {
+    ctx.fillStyle = background.style;
+    ctx.fillRect(0, 0, width, height);
+  } else if (background.kind === 'image') {
+    drawImage(ctx, background.image, background.fit, { x: 0, y: 0, width, height }, 0);
+  }
+}
+
+/** Stops are evenly spaced when `stops` is absent; extra colours beyond the given stops are dropped. */
+function addStops(gradient: CanvasGradient, colors: readonly ColorSpec[], stops: readonly number[] | undefined): void {
+  colors.forEach((color, index) => {
+    const offset = stops === undefined ? index / (colors.length - 1) : stops[index];
+    if (offset !== undefined) gradient.addColorStop(offset, cssColor(color));
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * Paints one prepared element with the wrappers Fluvie puts around it, from the outside in: the
+ * placement (translation to its box, rotation about the box centre, transform opacity), then the
+ * composed animation keyframe (opacity, fractional translation in element sizes, scale about the
+ * box centre), then the content. Opacity on a Group goes through a layer; on a single primitive it
+ * is the paint alpha, which gives the same pixels.
+ */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { DrawNode, NodeContent } from './nodes.js';
+import type { LayerPool } from './layers.js';
+import { applyFont } from './text-layout.js';
+import { drawImage } from './draw-image.js';
+
+export interface PaintContext {
+  layers: LayerPool;
+}
+
+/** Paints `node` (whose `keyframe` and `painted` were set for this frame) in parent coordinates. */
+export function drawElement(ctx: SKRSContext2D, node: DrawNode, alpha: number, paint: PaintContext): void {
+  if (!node.painted) return;
+  const { box, keyframe, placement } = node;
+  const opacity = Math.min(Math.max(keyframe.opacity, 0), 1) * (placement?.opacity ?? 1);
+
+  ctx.save();
+  ctx.translate(box.x, box.y);
+  if (placement !== null && placement.rotation !== 0) {
+    ctx.translate(box.width / 2, box.height / 2);
+    ctx.rotate(placement.rotation);
+    ctx.translate(-box.width / 2, -box.height / 2);
+  }
+  ctx.translate(keyframe.x * box.width, keyframe.y * box.height);
+  if (keyframe.scale !== 1) {
+    ctx.translate(box.width / 2, box.height / 2);
+    ctx.scale(keyframe.scale, keyframe.scale);
+    ctx.translate(-box.width / 2, -box.height / 2);
+  }
+
+  const content = node.content;
+  if (content.kind === 'group' && opacity < 1 && content.children.length > 1) {
+    paint.layers.composite(ctx, alpha * opacity, (layer) => drawContent(layer, content, node, 1, paint));
+  } else {
+    drawContent(ctx, content, node, alpha * opacity, paint);
+  }
+  ctx.restore();
+}
+
+function drawContent(ctx: SKRSContext2D, content: NodeContent, node: DrawNode, alpha: number, paint: PaintContext): void {
+  ctx.globalAlpha = alpha;
+  switch (content.kind) {
+    case 'text': {
+      const layout = content.layout;
+      if (layout === null) return;
+      applyFont(ctx, content.style);
+      ctx.fillStyle = content.style.color;
+      for (const line of layout.lines) ctx.fillText(line.text, line.x, line.baseline);
+      return;
+    }
+    case 'box':
+      if (content.color === null) return;
+      ctx.fillStyle = content.color;
+      ctx.fillRect(content.inner.x, content.inner.y, content.inner.width, content.inner.height);
+      return;
+    case 'image':
+      drawImage(ctx, content.image, content.fit, { x: 0, y: 0, width: node.box.width, height: node.box.height }, content.cornerRadius);
+      return;
+    case 'shape':
+      ctx.strokeStyle = content.color;
+      ctx.lineWidth = content.strokeWidth;
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'miter';
+      ctx.stroke(content.path);
+      return;
+    case 'group':
+      // A Stack clips its children to its own box (Flutter's default hardEdge clip).
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(0, 0, node.box.width, node.box.height);
+      ctx.clip();
+      for (const child of content.children) drawElement(ctx, child, alpha, paint);
+      ctx.restore();
+      return;
+    case 'empty':
+      return;
+  }
+}

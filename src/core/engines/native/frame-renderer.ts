@@ -1,0 +1,106 @@
+/**
+ * Draws whole frames on one reused canvas and reads each back once as premultiplied RGBA, the
+ * byte layout Fluvie's capture produces (`toByteData(rawRgba)`). A frame whose drawn state (scene,
+ * blend and every element's keyframe) equals the previous frame's is not redrawn: the previous
+ * pixels are returned again, which skips both drawing and the read-back.
+ */
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
+import type { ProgressEvaluator } from '../../motion/progress.js';
+import type { PlannedScene, RenderPlan } from '../../pipeline/plan-types.js';
+import { composeKeyframe } from './animate.js';
+import { drawBackground, type PreparedBackground } from './draw-background.js';
+import { drawElement, type PaintContext } from './draw-element.js';
+import type { DrawNode } from './nodes.js';
+import { composeFrame, type SceneAtFrame } from './transition.js';
+
+export interface PreparedScene {
+  planned: PlannedScene;
+  background: PreparedBackground;
+  nodes: DrawNode[];
+}
+
+export class FrameRenderer {
+  private readonly ctx: SKRSContext2D;
+  private signature: number[] = [];
+  private previousSignature: number[] = [];
+  private previousPixels: Uint8Array | null = null;
+
+  constructor(
+    private readonly plan: RenderPlan,
+    private readonly scenes: readonly PreparedScene[],
+    private readonly canvas: Canvas,
+    private readonly evaluator: ProgressEvaluator,
+    private readonly paint: PaintContext,
+  ) {
+    this.ctx = canvas.getContext('2d');
+  }
+
+  /** Returns frame `frame`'s premultiplied RGBA pixels; the buffer may be shared with the previous frame. */
+  render(frame: number): Uint8Array {
+    const composition = composeFrame(this.plan, frame);
+    const signature = this.signature;
+    signature.length = 0;
+    signature.push(composition.incomingOpacity);
+    if (composition.outgoing !== null) this.evaluateScene(composition.outgoing, signature);
+    this.evaluateScene(composition.incoming, signature);
+
+    if (this.previousPixels !== null && sameNumbers(signature, this.previousSignature)) return this.previousPixels;
+
+    const ctx = this.ctx;
+    ctx.resetTransform();
+    ctx.globalAlpha = 1;
+    ctx.clearRect(0, 0, this.plan.width, this.plan.height);
+    if (composition.outgoing !== null) this.drawScene(ctx, composition.outgoing);
+    if (composition.incomingOpacity >= 1) {
+      this.drawScene(ctx, composition.incoming);
+    } else if (composition.incomingOpacity > 0) {
+      this.paint.layers.composite(ctx, composition.incomingOpacity, (layer) => this.drawScene(layer, composition.incoming));
+    }
+
+    const pixels = this.canvas.data();
+    this.previousPixels = pixels;
+    this.signature = this.previousSignature;
+    this.previousSignature = signature;
+    return pixels;
+  }
+
+  /** Sets every node's keyframe for the frame and appends the drawn state to `signature`. */
+  private evaluateScene(at: SceneAtFrame, signature: number[]): void {
+    signature.push(at.scene.index);
+    evaluateNodes(this.prepared(at).nodes, at.frame, this.evaluator, signature);
+  }
+
+  private drawScene(ctx: SKRSContext2D, at: SceneAtFrame): void {
+    const scene = this.prepared(at);
+    ctx.globalAlpha = 1;
+    drawBackground(ctx, scene.background, this.plan.width, this.plan.height);
+    for (const node of scene.nodes) drawElement(ctx, node, 1, this.paint);
+  }
+
+  private prepared(at: SceneAtFrame): PreparedScene {
+    return this.scenes[at.scene.index]!;
+  }
+}
+
+function evaluateNodes(nodes: readonly DrawNode[], frame: number, evaluator: ProgressEvaluator, signature: number[]): void {
+  for (const node of nodes) {
+    const window = node.window;
+    // Outside its `show` window an element is forced to opacity 0.
+    const shown = window === null || (frame >= window.start && frame < window.end);
+    composeKeyframe(node.animations, frame, evaluator, node.keyframe);
+    const keyframe = node.keyframe;
+    node.painted = shown && node.content.kind !== 'empty' && keyframe.opacity > 0 && keyframe.scale !== 0;
+    if (!node.painted) {
+      signature.push(0);
+      continue;
+    }
+    signature.push(1, keyframe.opacity, keyframe.x, keyframe.y, keyframe.scale);
+    if (node.content.kind === 'group') evaluateNodes(node.content.children, frame, evaluator, signature);
+  }
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}

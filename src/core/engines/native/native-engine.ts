@@ -1,0 +1,97 @@
+/**
+ * The native capture engine: draws VideoSpec frames with Skia (`@napi-rs/canvas`) in this process,
+ * so a spec renders without a Flutter SDK. Frames come out as premultiplied RGBA, the byte layout
+ * of Fluvie's own capture, in order. The same spec and plan give byte-identical frames on every run.
+ */
+import { createCanvas } from '@napi-rs/canvas';
+import { FluvieError, throwIfAborted } from '../../errors.js';
+import { ProgressEvaluator } from '../../motion/progress.js';
+import type { EmitEvent } from '../../pipeline/events.js';
+import type { RenderPlan } from '../../pipeline/plan-types.js';
+import type { VideoSpec } from '../../../spec/index.js';
+import type { CaptureEngine, FrameStream } from '../capture-engine.js';
+import { prepareBackground } from './draw-background.js';
+import { registerBundledFonts } from './fonts.js';
+import { LayerPool } from './layers.js';
+import { layoutChildren } from './layout.js';
+import { imageRequests, loadImages } from './media.js';
+import { buildNodes, type NodeContext } from './nodes.js';
+import { FrameRenderer, type PreparedScene } from './frame-renderer.js';
+import { findUnsupportedFeatures } from './unsupported.js';
+
+export interface NativeCaptureRequest {
+  spec: VideoSpec;
+  plan: RenderPlan;
+  /** Folder that `asset` sources and relative background paths resolve against. */
+  baseDir: string;
+  /** Draw what the engine can and skip the rest, instead of failing. */
+  allowUnsupported: boolean;
+}
+
+export function createNativeEngine(): CaptureEngine<NativeCaptureRequest> {
+  return {
+    name: 'native',
+    capture: (request, options) => captureNative(request, options.signal, options.emit),
+  };
+}
+
+async function captureNative(request: NativeCaptureRequest, signal: AbortSignal, emit: EmitEvent): Promise<FrameStream> {
+  const { plan } = request;
+  if (!request.allowUnsupported) {
+    const unsupported = findUnsupportedFeatures(request.spec);
+    if (unsupported.length > 0) {
+      const lines = unsupported.map((item) => `  ${item.path || '(root)'}: ${item.feature}: ${item.reason}`);
+      throw new FluvieError('unsupported_feature', `The native engine cannot draw ${unsupported.length} feature(s) of this spec:\n${lines.join('\n')}\nRemove them or allow unsupported features to render the rest.`, {
+        details: { unsupported },
+      });
+    }
+  }
+
+  const images = await loadImages(imageRequests(plan, request.baseDir), signal);
+  throwIfAborted(signal);
+
+  const canvas = createCanvas(plan.width, plan.height);
+  const context: NodeContext = {
+    fonts: registerBundledFonts(),
+    emit,
+    warnedFamilies: new Set(),
+    measureContext: createCanvas(1, 1).getContext('2d'),
+    images,
+  };
+  const ctx = canvas.getContext('2d');
+  // Text shaping follows the host language unless it is fixed, which would make frames machine-dependent.
+  ctx.lang = 'en';
+  context.measureContext.lang = 'en';
+
+  const scenes: PreparedScene[] = plan.scenes.map((planned) => {
+    const nodes = buildNodes(planned.children, context);
+    layoutChildren(nodes, plan.width, plan.height, 'center');
+    const background = prepareBackground(ctx, planned.scene.background, plan.width, plan.height, images.get(`${planned.path}.background`));
+    return { planned, background, nodes };
+  });
+  const renderer = new FrameRenderer(plan, scenes, canvas, new ProgressEvaluator(plan.fps), { layers: new LayerPool(plan.width, plan.height) });
+
+  let closed = false;
+  return {
+    kind: 'frames',
+    width: plan.width,
+    height: plan.height,
+    fps: plan.fps,
+    frameCount: plan.totalFrames,
+    async *frames(frameSignal: AbortSignal) {
+      for (let frame = 0; frame < plan.totalFrames; frame += 1) {
+        throwIfAborted(frameSignal);
+        yield renderer.render(frame);
+      }
+    },
+    async renderFrame(index: number) {
+      const frame = Math.min(Math.max(Math.trunc(index), 0), plan.totalFrames - 1);
+      return renderer.render(frame);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      images.clear();
+    },
+  };
+}

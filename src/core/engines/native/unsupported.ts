@@ -1,0 +1,138 @@
+/**
+ * Lists every feature of a spec that this cut of the native engine cannot draw, each with its JSON
+ * path, so a render fails up front with the whole list (or, when allowed, skips each one with a
+ * warning) instead of drawing something different from what the author meant.
+ */
+import {
+  chooseBoundaryTransition,
+  type AnimationSpec,
+  type BackgroundSpec,
+  type ColorSpec,
+  type ElementSpec,
+  type SceneSpec,
+  type TextStyleSpec,
+  type VideoSpec,
+} from '../../../spec/index.js';
+import { DRAWN_PRESETS } from './animate.js';
+
+export interface UnsupportedFeature {
+  /** JSON path of the value, such as `scenes[0].children[1].animate[2]`; empty for the whole spec. */
+  path: string;
+  feature: string;
+  reason: string;
+}
+
+const NOT_YET = 'not drawn by the native engine yet';
+const NEEDS_BROWSER = 'needs a browser to render; the native engine has none';
+const DRAWN_ELEMENTS = new Set(['Text', 'Box', 'Image', 'Shape', 'Group']);
+const BROWSER_ELEMENTS = new Set(['Mermaid', 'WebView', 'Html']);
+const DRAWN_BACKGROUNDS = new Set(['color', 'gradient', 'radial', 'image']);
+const DRAWN_TRANSITIONS = new Set(['cut', 'crossFade']);
+const DRAWN_PRESET_SET = new Set<string>(DRAWN_PRESETS);
+
+export function findUnsupportedFeatures(spec: VideoSpec): UnsupportedFeature[] {
+  const found: UnsupportedFeature[] = [];
+  const add = (path: string, feature: string, reason = NOT_YET): void => {
+    found.push({ path, feature, reason });
+  };
+
+  if (spec.audio !== undefined && spec.audio.length > 0) add('audio', 'audio tracks', 'audio is not mixed by the native engine yet');
+  if (spec.overlays !== undefined && spec.overlays.length > 0) add('overlays', 'video overlays');
+  spec.scenes.forEach((scene, index) => checkScene(scene, `scenes[${index}]`, add));
+
+  for (let index = 1; index < spec.scenes.length; index += 1) {
+    const previous = spec.scenes[index - 1]!;
+    const next = spec.scenes[index]!;
+    const transition = chooseBoundaryTransition(previous, next, spec);
+    if (transition === null || DRAWN_TRANSITIONS.has(transition.kind)) continue;
+    const path = next.enter ? `scenes[${index}].enter` : previous.exit ? `scenes[${index - 1}].exit` : 'transition';
+    add(path, `${transition.kind} transition`, `${NOT_YET}; only cut and crossFade are drawn (it would show as a cut)`);
+  }
+  return found;
+}
+
+type Add = (path: string, feature: string, reason?: string) => void;
+
+function checkScene(scene: SceneSpec, path: string, add: Add): void {
+  if (scene.background !== undefined) checkBackground(scene.background, `${path}.background`, add);
+  if (scene.master !== undefined) add(`${path}.master`, 'master layouts');
+  if (scene.fills !== undefined) add(`${path}.fills`, 'master placeholder fills');
+  if (scene.audio !== undefined && scene.audio.length > 0) add(`${path}.audio`, 'scene audio tracks', 'audio is not mixed by the native engine yet');
+  if (scene.transitions !== undefined && scene.transitions.length > 0) add(`${path}.transitions`, 'element transitions');
+  (scene.children ?? []).forEach((element, index) => checkElement(element, `${path}.children[${index}]`, add));
+}
+
+function checkBackground(background: BackgroundSpec, path: string, add: Add): void {
+  if (!DRAWN_BACKGROUNDS.has(background.kind)) {
+    add(path, `${background.kind} background`);
+    return;
+  }
+  if (background.kind === 'color') checkColor(background.color, `${path}.color`, add);
+  if (background.kind === 'gradient' || background.kind === 'radial') {
+    background.colors.forEach((color, index) => checkColor(color, `${path}.colors[${index}]`, add));
+  }
+}
+
+function checkElement(element: ElementSpec, path: string, add: Add): void {
+  if (element.visible === false) return;
+  if (!DRAWN_ELEMENTS.has(element.type)) {
+    add(path, `${element.type} element`, BROWSER_ELEMENTS.has(element.type) ? NEEDS_BROWSER : NOT_YET);
+    return;
+  }
+  if (element.effects !== undefined && element.effects.length > 0) add(`${path}.effects`, 'element effects');
+  if (element.shared !== undefined) add(`${path}.shared`, 'shared-element morphs');
+  (element.animate ?? []).forEach((animation, index) => checkAnimation(animation, `${path}.animate[${index}]`, add));
+
+  switch (element.type) {
+    case 'Text':
+      if (element.spans !== undefined) add(`${path}.spans`, 'styled text spans', `${NOT_YET}; the spans' text would be drawn in the element style`);
+      if (element.decoration !== undefined) add(`${path}.decoration`, 'text decoration');
+      if (element.padding !== undefined) add(`${path}.padding`, 'text padding');
+      if (element.maxWidth !== undefined) add(`${path}.maxWidth`, 'text maxWidth');
+      checkTextStyle(element.style, `${path}.style`, add);
+      break;
+    case 'Box':
+      if (element.decoration !== undefined) add(`${path}.decoration`, 'box decoration');
+      if (element.color !== undefined) checkColor(element.color, `${path}.color`, add);
+      break;
+    case 'Image':
+      if (element.source.kind !== 'asset' && element.source.kind !== 'file') {
+        add(`${path}.source`, `${element.source.kind} image source`, `${NOT_YET}; use an "asset" or "file" source`);
+      }
+      if (element.crop !== undefined) add(`${path}.crop`, 'image crop');
+      if (element.frame !== undefined && element.frame.style !== 'none') add(`${path}.frame`, `${element.frame.style} image frame`);
+      break;
+    case 'Shape':
+      if (element.reveal !== undefined) add(`${path}.reveal`, 'shape draw-on reveal', `${NOT_YET}; the shape would be drawn complete`);
+      if (element.color !== undefined) checkColor(element.color, `${path}.color`, add);
+      break;
+    case 'Group':
+      element.children.forEach((child, index) => checkElement(child, `${path}.children[${index}]`, add));
+      break;
+  }
+}
+
+function checkAnimation(animation: AnimationSpec, path: string, add: Add): void {
+  if (!('preset' in animation) || typeof animation.preset !== 'string') {
+    add(path, 'raw keyframe animation');
+    return;
+  }
+  if (!DRAWN_PRESET_SET.has(animation.preset)) {
+    add(path, `${animation.preset} animation`);
+    return;
+  }
+  const trigger = animation.at;
+  if (trigger !== undefined && typeof trigger !== 'string' && trigger.kind !== 'at') {
+    add(`${path}.at`, `${trigger.kind} trigger`, `${NOT_YET}; the animation would be skipped`);
+  }
+}
+
+function checkTextStyle(style: TextStyleSpec | undefined, path: string, add: Add): void {
+  if (style === undefined) return;
+  if (style.token !== undefined) add(`${path}.token`, 'theme type-scale tokens');
+  if (style.color !== undefined) checkColor(style.color, `${path}.color`, add);
+}
+
+function checkColor(color: ColorSpec, path: string, add: Add): void {
+  if (typeof color !== 'string') add(path, 'theme colour tokens', `${NOT_YET}; the colour would be transparent`);
+}

@@ -1,0 +1,71 @@
+/**
+ * The frame plan: everything the native engine needs to draw a VideoSpec frame by frame, with every
+ * time string already resolved to global frame numbers. Built by `planRender` (plan.ts), pure data.
+ */
+import type { MotionTiming } from '../motion/progress.js';
+import type { AnimationSpec, ElementSpec, SceneSpec, SceneTransitionIn } from '../../spec/index.js';
+
+/** A half-open range of global frames `[start, end)`. */
+export interface FrameWindow {
+  start: number;
+  end: number;
+}
+
+export interface RenderPlan {
+  /** Output canvas size in pixels (the spec size, or the `--aspect` override). */
+  width: number;
+  height: number;
+  /** The size the spec declares; differs from width × height only under an aspect override. */
+  specWidth: number;
+  specHeight: number;
+  fps: number;
+  /** Frames to render: the spec's total, capped by `maxFrames`. */
+  totalFrames: number;
+  /** The spec's own total length in frames, before any cap. */
+  specTotalFrames: number;
+  /** Frame index of the poster still, or null when no poster was requested. */
+  posterFrame: number | null;
+  scenes: PlannedScene[];
+}
+
+export interface PlannedScene {
+  index: number;
+  /** JSON path of the scene, such as `scenes[1]`. */
+  path: string;
+  scene: SceneSpec;
+  /** The scene's own window `[start, start + duration)`; overlapping transitions make neighbours share frames. */
+  window: FrameWindow;
+  /** The blend from the previous scene into this one; null for a cut and for the first scene. */
+  enter: PlannedTransition | null;
+  children: PlannedElement[];
+}
+
+export interface PlannedTransition {
+  /** The blend with its defaults resolved (kind, frames F > 0, overlap, ease). */
+  transition: SceneTransitionIn;
+  /** Frames of the blend `[start, start + F)`: the incoming scene's first F frames. */
+  blend: FrameWindow;
+}
+
+export interface PlannedElement {
+  /** JSON path, such as `scenes[0].children[2]`. */
+  path: string;
+  element: ElementSpec;
+  /** The `show` window in global frames, or null when the element has no `show` (visible with its scene). */
+  window: FrameWindow | null;
+  /** The element scope: its `show` window, else the parent scope (the scene). */
+  scope: FrameWindow;
+  animations: PlannedAnimation[];
+  /** Group children; empty for other types. */
+  children: PlannedElement[];
+}
+
+export type AnimationPhase = 'enter' | 'exit' | 'during';
+
+export interface PlannedAnimation {
+  /** JSON path, such as `scenes[0].children[2].animate[1]`. */
+  path: string;
+  animation: AnimationSpec;
+  phase: AnimationPhase;
+  timing: MotionTiming;
+}

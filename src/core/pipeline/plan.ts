@@ -1,0 +1,117 @@
+/**
+ * The pure planner: a validated VideoSpec plus render options become a {@link RenderPlan} with the
+ * canvas size, fps, frame count, each scene's window and blend, each element's `show` window and
+ * each animation's span in global frames.
+ */
+import { FluvieError } from '../errors.js';
+import {
+  parseTime,
+  resolveSceneTimeline,
+  resolveTimeFrames,
+  resolveVideoSize,
+  type ElementSpec,
+  type SceneWindow,
+  type ShowWindowSpec,
+  type VideoSpec,
+} from '../../spec/index.js';
+import { planAnimations, type AnimationScope } from './plan-animation.js';
+import { canvasSizeFor } from './plan-size.js';
+import type { FrameWindow, PlannedElement, PlannedScene, RenderPlan } from './plan-types.js';
+import type { Aspect } from './render-request.js';
+
+export type { RenderPlan } from './plan-types.js';
+
+export interface PlanOptions {
+  aspect: Aspect | null;
+  /** Render only the first N frames, or null for all. */
+  maxFrames: number | null;
+  /** Poster time in the VideoSpec time grammar; null falls back to the spec's `poster`, if any. */
+  posterTime: string | null;
+}
+
+export function planRender(spec: VideoSpec, options: PlanOptions): RenderPlan {
+  const timeline = resolveSceneTimeline(spec);
+  const fps = timeline.fps;
+  const specSize = resolveVideoSize(spec.size);
+  const size = canvasSizeFor(specSize, options.aspect);
+  const totalFrames = capFrames(timeline.totalFrames, options.maxFrames);
+
+  return {
+    width: size.width,
+    height: size.height,
+    specWidth: specSize.width,
+    specHeight: specSize.height,
+    fps,
+    totalFrames,
+    specTotalFrames: timeline.totalFrames,
+    posterFrame: posterFrameOf(options.posterTime ?? spec.poster ?? null, fps, timeline.totalFrames, totalFrames),
+    scenes: timeline.scenes.map((window) => planScene(spec, window, fps)),
+  };
+}
+
+function capFrames(total: number, maxFrames: number | null): number {
+  if (maxFrames === null) return total;
+  if (!Number.isInteger(maxFrames) || maxFrames < 1) {
+    throw new FluvieError('usage', `--frames must be a whole number of at least 1, got ${maxFrames}`);
+  }
+  return Math.min(total, maxFrames);
+}
+
+/** Poster frame at the render fps; relative times measure the whole video. Clamped to the rendered frames. */
+function posterFrameOf(time: string | null, fps: number, specTotal: number, rendered: number): number | null {
+  if (time === null) return null;
+  const frame = resolveTimeFrames(parseTime(time), fps, specTotal);
+  return Math.min(Math.max(frame, 0), rendered - 1);
+}
+
+function planScene(spec: VideoSpec, window: SceneWindow, fps: number): PlannedScene {
+  const scene = spec.scenes[window.index]!;
+  const path = `scenes[${window.index}]`;
+  const sceneWindow = { start: window.start, end: window.start + window.duration };
+  const transition = window.transitionIn;
+  const context: ElementContext = {
+    fps,
+    scene: sceneWindow,
+    motionDefaults: [scene.motionDefaults, spec.motionDefaults],
+  };
+  return {
+    index: window.index,
+    path,
+    scene,
+    window: sceneWindow,
+    enter: transition === null ? null : { transition, blend: { start: window.start, end: window.start + transition.frames } },
+    children: planElements(scene.children ?? [], `${path}.children`, context, sceneWindow),
+  };
+}
+
+type ElementContext = Omit<AnimationScope, 'window'>;
+
+function planElements(elements: readonly ElementSpec[], path: string, context: ElementContext, parentScope: FrameWindow): PlannedElement[] {
+  return elements.map((element, index) => planElement(element, `${path}[${index}]`, context, parentScope));
+}
+
+function planElement(element: ElementSpec, path: string, context: ElementContext, parentScope: FrameWindow): PlannedElement {
+  const window = element.show === undefined ? null : showWindow(element.show, `${path}.show`, context);
+  const scope = window ?? parentScope;
+  return {
+    path,
+    element,
+    window,
+    scope,
+    animations: planAnimations(element.animate ?? [], path, { ...context, window: scope }),
+    children: element.type === 'Group' ? planElements(element.children, `${path}.children`, context, scope) : [],
+  };
+}
+
+/** `show.from` / `show.to` resolve against the scene (missing: its start / end), clamped into it. */
+function showWindow(show: ShowWindowSpec, path: string, context: ElementContext): FrameWindow {
+  const length = context.scene.end - context.scene.start;
+  const resolve = (text: string | undefined, fallback: number): number =>
+    text === undefined ? fallback : Math.min(Math.max(resolveTimeFrames(parseTime(text), context.fps, length), 0), length);
+  const from = resolve(show.from, 0);
+  const to = resolve(show.to, length);
+  if (to < from) {
+    throw new FluvieError('spec_invalid', `${path} ends before it starts (from frame ${from}, to frame ${to} of the scene); swap "from" and "to"`);
+  }
+  return { start: context.scene.start + from, end: context.scene.start + to };
+}
