@@ -77,6 +77,14 @@ export async function encodeFrames(options: EncodeFramesOptions): Promise<Encode
   const outPath = path.resolve(options.outPath);
   const folder = path.dirname(outPath);
 
+  // ffmpeg starts only once the first frame exists, so a source that fails at once or is empty
+  // never spawns it.
+  const frames = checkedFrames(options.frames, options.width, options.height)[Symbol.asyncIterator]();
+  const first = await frames.next();
+  if (first.done === true) {
+    throw new FluvieError('capture_failed', `The frame source produced no frames, so nothing was encoded to ${outPath}.`);
+  }
+
   await ensureParentFolder(outPath);
   const temp = partialPath(outPath, format === 'imageSequence' ? '' : FORMAT_EXTENSION[format]);
 
@@ -102,14 +110,10 @@ export async function encodeFrames(options: EncodeFramesOptions): Promise<Encode
       args,
       cwd: folder,
       signal,
-      stdin: checkedFrames(options.frames, options.width, options.height),
+      stdin: prepend(first.value, frames),
       ...(options.onFrameWritten === undefined ? {} : { onChunkWritten: options.onFrameWritten }),
       ...(options.onStderrLine === undefined ? {} : { onStderrLine: options.onStderrLine }),
     });
-
-    if (run.chunksWritten === 0) {
-      throw new FluvieError('capture_failed', `The frame source produced no frames, so nothing was encoded to ${outPath}.`);
-    }
 
     await verifyOutput({ ffmpeg, format, target: temp, width: options.width, height: options.height, frames: run.chunksWritten, signal });
 
@@ -118,6 +122,8 @@ export async function encodeFrames(options: EncodeFramesOptions): Promise<Encode
 
     return { outPath, bytes: await outputBytes(outPath), frames: run.chunksWritten };
   } finally {
+    // Ends the frame source when ffmpeg never pulled all of it (a failed spawn, an early exit).
+    await frames.return(undefined);
     // After a successful commit the temp name no longer exists, so this only cleans up failures.
     await removeQuietly(temp);
   }
@@ -173,6 +179,11 @@ function assertFrameSize(frame: Uint8Array, width: number, height: number, index
     'capture_failed',
     `Frame ${index} has ${frame.byteLength} bytes, but a ${width}x${height} RGBA frame has ${expected}.`,
   );
+}
+
+async function* prepend(first: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  yield first;
+  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
 }
 
 async function* singleChunk(chunk: Uint8Array): AsyncGenerator<Uint8Array> {

@@ -180,6 +180,9 @@ function videoOutputArgs(options: EncodeArgsOptions): string[] {
  * One graph that resamples to the gif frame rate, builds a palette from the frames and applies it.
  * `stats_mode=diff` weights the palette towards moving pixels, and bayer dithering compresses better
  * than error diffusion.
+ * NOTE: ffmpeg 5.1's palettegen in diff mode counts the previous frame's pixels where two frames
+ * differ, so a colour that first appears at the last change between frames is left out of the palette
+ * (seen with solid-colour frames). Fluvie uses the same graph, so it is kept for identical output.
  */
 function gifFilterGraph(gifFps: number): string {
   return (

@@ -83,7 +83,7 @@ export async function runFfmpeg(options: RunFfmpegOptions): Promise<RunFfmpegRes
   lines?.flush();
 
   const stderrTail = tail.text();
-  if (result.isCanceled || signal.aborted) throw canceledError(signal);
+  if (result.isCanceled || signal.aborted) throw canceledError(signal, result);
   if (outcome.kind === 'sourceFailed') throw outcome.error;
   if (result.exitCode !== 0) throw ffmpegFailedError(result, stderrTail);
 
@@ -133,8 +133,11 @@ function writeChunk(stdin: Writable, chunk: Uint8Array): Promise<boolean> {
   });
 }
 
-function canceledError(signal: AbortSignal): FluvieError {
-  return new FluvieError('canceled', 'Render canceled; ffmpeg was stopped', { cause: signal.reason });
+function canceledError(signal: AbortSignal, exit?: ExitFacts): FluvieError {
+  return new FluvieError('canceled', 'Render canceled; ffmpeg was stopped', {
+    details: exit === undefined ? undefined : { exitCode: exit.exitCode ?? null, signal: exit.signal ?? null },
+    cause: signal.reason,
+  });
 }
 
 interface ExitFacts {
