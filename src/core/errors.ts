@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'invalid_request'
   | 'unauthorized'
   | 'not_found'
+  | 'conflict'
   | 'gone'
   | 'payload_too_large'
   | 'rate_limited'
@@ -44,6 +45,7 @@ export const ERROR_TABLE: Readonly<Record<ErrorCode, ErrorTableEntry>> = {
   invalid_request: { http: 400, exit: EXIT_USAGE },
   unauthorized: { http: 401, exit: EXIT_FAILURE },
   not_found: { http: 404, exit: EXIT_FAILURE },
+  conflict: { http: 409, exit: EXIT_FAILURE },
   gone: { http: 410, exit: EXIT_FAILURE },
   payload_too_large: { http: 413, exit: EXIT_FAILURE },
   rate_limited: { http: 429, exit: EXIT_FAILURE },

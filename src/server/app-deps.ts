@@ -1,0 +1,28 @@
+/** Everything `createApp` is built from; tests pass in-memory or fake parts. */
+import type { ServerConfig } from '../config/server-config.js';
+import type { Clock } from './clock.js';
+import type { JobStore } from './jobs/job-store.js';
+import type { Logger } from './logger.js';
+import type { Queue } from './queue/queue.js';
+import type { SpecTools } from './spec-tools.js';
+import type { Storage } from './storage/storage.js';
+
+export interface AppDeps {
+  config: ServerConfig;
+  logger: Logger;
+  jobs: JobStore;
+  queue: Queue;
+  storage: Storage;
+  clock: Clock;
+  specTools: SpecTools;
+  /** Resolves when ffmpeg can be run; rejects with the reason otherwise (used by readiness). */
+  checkFfmpeg: () => Promise<void>;
+}
+
+/** Hono environment of the app: per-request values set by the middleware. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+  };
+}

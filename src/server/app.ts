@@ -1,0 +1,87 @@
+/**
+ * Builds the Hono app of `fluvie-render serve` from injected dependencies, with no globals, so tests
+ * can call it in memory (`app.request`) or over a real socket alike.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { FluvieError } from '../core/errors.js';
+import type { AppDeps, AppEnv } from './app-deps.js';
+import { deriveSigningKey } from './auth/signed-token.js';
+import { requireBearer } from './http/auth-middleware.js';
+import { cors } from './http/cors.js';
+import { toErrorResponse } from './http/error-response.js';
+import { RateLimiter } from './http/rate-limiter.js';
+import type { JobRecord } from './jobs/job-record.js';
+import { redactUrl } from './logger.js';
+import { registerFileRoutes } from './routes/files.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerLandingRoute } from './routes/landing.js';
+import { registerMaintenanceRoutes } from './routes/maintenance.js';
+import { registerRenderRoutes } from './routes/renders.js';
+import type { RouteContext } from './routes/route-context.js';
+import { registerSpecRoutes } from './routes/spec.js';
+
+export interface CreateAppOptions {
+  /** Called with every job that reaches a terminal state outside the queue (webhooks, metrics). */
+  onJobFinished?: (job: JobRecord) => void;
+}
+
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<AppEnv> {
+  const { config, logger } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.use(cors(config.corsAllowOrigins));
+  app.use(requestId());
+  app.use(requestLog(deps));
+
+  app.onError((error, c) => {
+    const response = toErrorResponse(error);
+    if (response.unexpected) c.get('log').error({ err: error }, 'request failed with an unexpected error');
+    return c.json(response.body, response.status, response.headers);
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found' } }, 404));
+
+  const context = routeContext(deps, options);
+  registerHealthRoutes(app, context);
+  registerLandingRoute(app, context);
+  if (!config.enableApi) return app;
+
+  registerRenderRoutes(app, context);
+  registerFileRoutes(app, context);
+  registerSpecRoutes(app, context);
+  registerMaintenanceRoutes(app, context);
+  logger.debug('render API routes mounted under /v1');
+  return app;
+}
+
+function routeContext(deps: AppDeps, options: CreateAppOptions): RouteContext {
+  const { config } = deps;
+  return {
+    ...deps,
+    publicBaseUrl: config.publicBaseUrl,
+    signingKey: deriveSigningKey(config.downloadSigningKey, config.apiToken ?? ''),
+    rateLimiter: new RateLimiter({ limit: config.ai.rateLimit, windowMs: config.ai.rateWindowMs, dailyQuota: config.ai.dailyQuota }),
+    requireApiToken: requireBearer(config.apiToken, 'API_TOKEN'),
+    requireCleanupToken: requireBearer(config.cleanupToken, 'CLEANUP_TOKEN'),
+    bodyLimit: bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new FluvieError('payload_too_large', `Request body too large: the limit is ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).`);
+      },
+    }),
+    notifyFinished: options.onJobFinished ?? (() => undefined),
+  };
+}
+
+/** Sets the per-request logger and logs each request once it is answered (tokens redacted). */
+function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async function requestLog(c, next) {
+    const log = deps.logger.child({ requestId: c.get('requestId') });
+    c.set('log', log);
+    const startedAt = performance.now();
+    await next();
+    const path = redactUrl(new URL(c.req.url).pathname + new URL(c.req.url).search);
+    log.info({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - startedAt) }, 'request');
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Bearer-token checks. Tokens are compared as SHA-256 digests with `timingSafeEqual`, so the
+ * comparison takes the same time for every candidate, whatever its length.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+/** Returns the token of an `Authorization: Bearer <token>` header, or null. */
+export function readBearerToken(header: string | undefined): string | null {
+  if (header === undefined || !header.startsWith('Bearer ')) return null;
+  const token = header.slice('Bearer '.length);
+  return token === '' ? null : token;
+}
+
+/** Compares two secrets in constant time. */
+export function secretsEqual(candidate: string, expected: string): boolean {
+  const left = createHash('sha256').update(candidate, 'utf8').digest();
+  const right = createHash('sha256').update(expected, 'utf8').digest();
+  return timingSafeEqual(left, right);
+}
+
+/** True when `header` carries exactly `Bearer <expected>`. */
+export function hasBearer(header: string | undefined, expected: string | null): boolean {
+  if (expected === null) return false;
+  const token = readBearerToken(header);
+  return token !== null && secretsEqual(token, expected);
+}

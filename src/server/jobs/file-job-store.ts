@@ -1,0 +1,108 @@
+/**
+ * {@link JobStore} that keeps each job as `<dir>/<id>.json`, written to a unique temporary name and
+ * renamed into place, so a crash never leaves a half-written record. Updates of one job run one at a
+ * time within this process.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FluvieError } from '../../core/errors.js';
+import { isJobId } from './job-id.js';
+import type { JobRecord } from './job-record.js';
+import type { JobMutation, JobStore } from './job-store.js';
+
+export class FileJobStore implements JobStore {
+  readonly #dir: string;
+  readonly #locks = new Map<string, Promise<unknown>>();
+
+  /** @param dir folder of the records, normally `<LOCAL_STORAGE_DIR>/.jobs` */
+  constructor(dir: string) {
+    this.#dir = path.resolve(dir);
+  }
+
+  async create(job: JobRecord): Promise<void> {
+    await this.#withLock(job.id, async () => {
+      if ((await this.#read(job.id)) !== null) throw new FluvieError('internal', `Job ${job.id} already exists in ${this.#dir}.`);
+      await this.#write(job);
+    });
+  }
+
+  async get(id: string): Promise<JobRecord | null> {
+    if (!isJobId(id)) return null;
+    return this.#read(id);
+  }
+
+  async update(id: string, mutate: JobMutation): Promise<JobRecord | null> {
+    if (!isJobId(id)) return null;
+    return this.#withLock(id, async () => {
+      const current = await this.#read(id);
+      if (current === null) return null;
+      const next = mutate(current);
+      if (next === null) return current;
+      await this.#write(next);
+      return next;
+    });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!isJobId(id)) return false;
+    return this.#withLock(id, async () => {
+      const existed = (await this.#read(id)) !== null;
+      await rm(this.#fileOf(id), { force: true });
+      return existed;
+    });
+  }
+
+  async list(): Promise<JobRecord[]> {
+    const names = await readdir(this.#dir).catch(() => [] as string[]);
+    const ids = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).filter(isJobId);
+    const jobs = await Promise.all(ids.map((id) => this.#read(id)));
+    return jobs.filter((job): job is JobRecord => job !== null);
+  }
+
+  async findByIdempotencyKey(key: string): Promise<JobRecord | null> {
+    // NOTE: a scan of every record; fine for thousands of jobs, a shared store should index keys.
+    const jobs = await this.list();
+    return jobs.find((job) => job.idempotencyKey === key) ?? null;
+  }
+
+  async #read(id: string): Promise<JobRecord | null> {
+    const text = await readFile(this.#fileOf(id), 'utf8').catch(() => null);
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as JobRecord;
+    } catch {
+      return null;
+    }
+  }
+
+  async #write(job: JobRecord): Promise<void> {
+    await mkdir(this.#dir, { recursive: true });
+    const target = this.#fileOf(job.id);
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temp, JSON.stringify(job));
+      await rename(temp, target);
+    } finally {
+      await rm(temp, { force: true });
+    }
+  }
+
+  #fileOf(id: string): string {
+    if (!isJobId(id)) throw new FluvieError('invalid_request', `Invalid job id ${JSON.stringify(id)}: ids look like rnd_<letters and digits>.`);
+    return path.join(this.#dir, `${id}.json`);
+  }
+
+  /** Runs `task` after every earlier task for the same id has settled. */
+  async #withLock<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#locks.get(id) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const settled = run.catch(() => undefined);
+    this.#locks.set(id, settled);
+    try {
+      return await run;
+    } finally {
+      if (this.#locks.get(id) === settled) this.#locks.delete(id);
+    }
+  }
+}

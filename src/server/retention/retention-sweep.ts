@@ -1,0 +1,61 @@
+/**
+ * The retention sweep behind the cleanup timer, `POST /v1/maintenance/cleanup` and the `cleanup`
+ * command. Pass 1 visits every job whose `expiresAt` has passed, skips queued and running ones, and
+ * deletes the job's files and record. Pass 2 deletes any stored object past its own expiry that pass
+ * 1 did not reach. A dry run counts the same things and deletes nothing.
+ */
+import type { JobStore } from '../jobs/job-store.js';
+import type { Storage } from '../storage/storage.js';
+
+export interface CleanupReport {
+  scanned: number;
+  deletedFiles: number;
+  deletedJobs: number;
+  freedBytes: number;
+  dryRun: boolean;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface RetentionSweepOptions {
+  jobs: JobStore;
+  storage: Storage;
+  /** Current time in milliseconds since the epoch. */
+  nowMs: number;
+  dryRun: boolean;
+}
+
+export async function runRetentionSweep(options: RetentionSweepOptions): Promise<CleanupReport> {
+  const { jobs, storage, nowMs, dryRun } = options;
+  const report = { scanned: 0, deletedFiles: 0, deletedJobs: 0, freedBytes: 0 };
+  const handledKeys = new Set<string>();
+
+  for (const job of await jobs.list()) {
+    if (job.expiresAtMs > nowMs) continue;
+    report.scanned += 1;
+    if (job.status === 'queued' || job.status === 'running') continue;
+
+    for (const key of [job.videoKey, job.posterKey]) {
+      if (key === null) continue;
+      handledKeys.add(key);
+      const object = await storage.stat(key);
+      if (object === null) continue;
+      report.deletedFiles += 1;
+      report.freedBytes += object.bytes;
+      if (!dryRun) await storage.delete(key);
+    }
+    report.deletedJobs += 1;
+    if (!dryRun) await jobs.delete(job.id);
+  }
+
+  for await (const object of storage.list()) {
+    if (handledKeys.has(object.key) || object.expiresAtMs === null || object.expiresAtMs > nowMs) continue;
+    report.scanned += 1;
+    report.deletedFiles += 1;
+    report.freedBytes += object.bytes;
+    if (!dryRun) await storage.delete(object.key);
+  }
+
+  const stamp = new Date(nowMs).toISOString();
+  return { ...report, dryRun, startedAt: stamp, finishedAt: stamp };
+}

@@ -1,0 +1,41 @@
+/** `GET /`: a small HTML page that lists what this server has enabled. */
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app-deps.js';
+import type { RouteContext } from './route-context.js';
+
+export function registerLandingRoute(app: Hono<AppEnv>, context: RouteContext): void {
+  app.get('/', (c) => c.html(renderLandingPage(context)));
+}
+
+function renderLandingPage(context: RouteContext): string {
+  const { config } = context;
+  const rows: Array<[string, string]> = [
+    ['Render API', config.enableApi ? 'enabled under /v1' : 'disabled'],
+    ['Storage', `${context.storage.backend}`],
+    ['Parallel renders', String(config.renderConcurrency)],
+    ['Default visibility', config.publicByDefault ? 'public' : 'private'],
+    ['File lifetime', `${config.fileTtlMs / 1000} s`],
+    ['AI authoring (prompt, edit)', 'not available in this build'],
+    ['MCP endpoint', 'not available in this build'],
+    ['Docs helper', 'not available in this build'],
+  ];
+  const routes = config.enableApi
+    ? ['POST /v1/renders', 'GET /v1/renders/{id}', 'DELETE /v1/renders/{id}', 'GET /v1/files/{id}/{kind}', 'POST /v1/validate', 'GET /v1/schema/video-spec', 'POST /v1/maintenance/cleanup', 'GET /v1/healthz', 'GET /v1/readyz']
+    : ['GET /v1/healthz', 'GET /v1/readyz'];
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>fluvie-render server</title>
+<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}th{text-align:left;padding-right:1rem}code{background:#eee;padding:0 .25rem}</style></head>
+<body>
+<h1>fluvie-render server</h1>
+<p>Renders VideoSpec documents to video over HTTP, compatible with clients of the Dart <code>fluvie_server</code>.</p>
+<table>${rows.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>
+<h2>Routes</h2>
+<ul>${routes.map((route) => `<li><code>${escapeHtml(route)}</code></li>`).join('')}</ul>
+</body>
+</html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}

@@ -1,0 +1,101 @@
+/** `POST /v1/renders`, `GET /v1/renders/{id}` and `DELETE /v1/renders/{id}`. */
+import { createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+import { FluvieError } from '../../core/errors.js';
+import type { AppEnv } from '../app-deps.js';
+import { clientIp } from '../http/client-ip.js';
+import { buildJobJson } from '../http/job-response.js';
+import { KeyedMutex } from '../http/keyed-mutex.js';
+import { readJsonObject } from '../http/read-json.js';
+import { isJobId, newJobId } from '../jobs/job-id.js';
+import { isTerminal, type JobRecord } from '../jobs/job-record.js';
+import { toJobJson } from '../jobs/job-view.js';
+import { newJobRecord } from '../jobs/new-job.js';
+import { admitRender } from '../requests/admit-render.js';
+import { parseRenderBody } from '../requests/render-body.js';
+import type { RouteContext } from './route-context.js';
+
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+export function registerRenderRoutes(app: Hono<AppEnv>, context: RouteContext): void {
+  const { config, jobs, queue, clock } = context;
+  const idempotency = new KeyedMutex();
+
+  app.post('/v1/renders', context.bodyLimit, context.requireApiToken, async (c) => {
+    const { body } = await readJsonObject(c);
+    const submission = parseRenderBody(body);
+    const input = admitRender(submission, {
+      ai: config.ai,
+      specTools: context.specTools,
+      rateLimiter: context.rateLimiter,
+      clientIp: clientIp(c, config.trustProxy),
+      nowMs: clock.now(),
+    });
+    const idempotencyKey = readIdempotencyKey(c.req.header('idempotency-key'));
+    const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+    return idempotency.run(idempotencyKey, async () => {
+      if (idempotencyKey !== null) {
+        const existing = await jobs.findByIdempotencyKey(idempotencyKey);
+        if (existing !== null && existing.requestHash === requestHash) return c.json(await buildJobJson(existing, context), 200, { location: `/v1/renders/${existing.id}` });
+        if (existing !== null) throw new FluvieError('conflict', `Idempotency-Key "${idempotencyKey}" was already used for a different request body (job ${existing.id}); use a new key for a new render.`);
+      }
+
+      const job = newJobRecord(submission, input, {
+        id: newJobId(),
+        nowMs: clock.now(),
+        publicByDefault: config.publicByDefault,
+        fileTtlMs: config.fileTtlMs,
+        idempotencyKey,
+        requestHash: idempotencyKey === null ? null : requestHash,
+        defaultWebhook: config.webhookUrl === null ? null : { url: config.webhookUrl, secret: null },
+      });
+      await jobs.create(job);
+      try {
+        await queue.enqueue(job.id);
+      } catch (error: unknown) {
+        await jobs.delete(job.id);
+        throw error;
+      }
+      c.get('log').info({ jobId: job.id, kind: job.kind }, 'render queued');
+      return c.json(toJobJson(job, { video: null, poster: null }), 202, { location: `/v1/renders/${job.id}` });
+    });
+  });
+
+  app.get('/v1/renders/:id', context.requireApiToken, async (c) => {
+    const job = await findJob(c.req.param('id'), context);
+    return c.json(await buildJobJson(job, context));
+  });
+
+  app.delete('/v1/renders/:id', context.requireApiToken, async (c) => {
+    const job = await findJob(c.req.param('id'), context);
+    if (isTerminal(job.status)) {
+      throw new FluvieError('conflict', `Job ${job.id} has already ${job.status === 'canceled' ? 'been canceled' : job.status}; only queued or running jobs can be canceled.`);
+    }
+
+    const outcome = await queue.cancel(job.id);
+    if (outcome !== 'aborted') {
+      const canceled = await jobs.update(job.id, (current) =>
+        current.status === 'queued' ? { ...current, status: 'canceled', finishedAtMs: clock.now(), error: 'Render canceled' } : null,
+      );
+      if (canceled?.status === 'canceled') context.notifyFinished(canceled);
+    }
+    c.get('log').info({ jobId: job.id, outcome }, 'render cancel requested');
+    return c.json(await buildJobJson(await findJob(job.id, context), context));
+  });
+}
+
+async function findJob(id: string, context: RouteContext): Promise<JobRecord> {
+  const job = isJobId(id) ? await context.jobs.get(id) : null;
+  if (job === null) throw new FluvieError('not_found', 'No such job');
+  return job;
+}
+
+function readIdempotencyKey(header: string | undefined): string | null {
+  const key = header?.trim() ?? '';
+  if (key === '') return null;
+  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new FluvieError('invalid_request', `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, got ${key.length}.`);
+  }
+  return key;
+}
