@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { findUnsupportedFeatures } from '../../../../src/core/engines/native/unsupported.js';
+import { parseSpec, referenceSpec } from './native-helpers.js';
+
+describe('findUnsupportedFeatures', () => {
+  it('wave2_surfaces lists every element with its path', () => {
+    const found = findUnsupportedFeatures(referenceSpec('wave2_surfaces'));
+    expect(found.map((item) => [item.path, item.feature])).toEqual([
+      ['scenes[0].children[0]', 'Mermaid element'],
+      ['scenes[0].children[1]', 'WebView element'],
+      ['scenes[0].children[2]', 'Html element'],
+      ['scenes[1].children[0]', 'TitleCard element'],
+      ['scenes[1].children[1]', 'LowerThird element'],
+      ['scenes[1].children[2]', 'Bars element'],
+    ]);
+    expect(found[0]!.reason).toMatch(/browser/);
+    expect(found[3]!.reason).not.toMatch(/browser/);
+  });
+
+  it('preset_sweep lists only the presets this cut does not draw', () => {
+    const found = findUnsupportedFeatures(referenceSpec('preset_sweep'));
+    expect(found.map((item) => [item.path, item.feature])).toEqual([
+      ['scenes[0].children[0].animate[2]', 'blurIn animation'],
+      ['scenes[0].children[1].animate[0]', 'grain animation'],
+      ['scenes[0].children[1].animate[1]', 'vignette animation'],
+      ['scenes[0].children[1].animate[2]', 'spin animation'],
+      ['scenes[0].children[1].animate[3]', 'drift animation'],
+      ['scenes[0].children[1].animate[4]', 'kenBurns animation'],
+      ['scenes[1].children[0].animate[4]', 'blurOut animation'],
+      ['scenes[1].children[0].animate[5]', 'maskWipeOut animation'],
+      ['scenes[1].children[0].animate[6]', 'glitchOut animation'],
+    ]);
+  });
+
+  it('rich lists the Counter and the slide transition', () => {
+    const found = findUnsupportedFeatures(referenceSpec('rich'));
+    expect(found.map((item) => item.path)).toEqual(['scenes[0].children[1]', 'scenes[1].enter']);
+  });
+
+  it('drawable reference specs have nothing unsupported', () => {
+    for (const name of ['minimal', 'promo', 'positioned']) expect(findUnsupportedFeatures(referenceSpec(name))).toEqual([]);
+  });
+
+  it('audio, backgrounds, effects, triggers, decorations and tokens are listed', () => {
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      audio: [{ kind: 'music', source: { kind: 'asset', value: 'a.mp3' } }],
+      scenes: [
+        {
+          duration: '1s',
+          background: { kind: 'noise' },
+          children: [
+            { type: 'Text', text: 'x', style: { color: { token: 'accent' } }, effects: [{ kind: 'grain', amount: 0.2 }] },
+            { type: 'Box', decoration: { color: '#FFFFFF' }, animate: [{ preset: 'fadeIn', at: { kind: 'whenEnds', anchor: 'a' } }] },
+            { type: 'Group', children: [{ type: 'Image', source: { kind: 'network', value: 'https://example.com/a.png' } }] },
+            { type: 'Box', anchor: 'a', animate: [{ from: { opacity: 0 } }] },
+          ],
+        },
+        { duration: '1s', enter: { kind: 'wipe', duration: '10f' } },
+      ],
+    });
+    expect(findUnsupportedFeatures(spec).map((item) => [item.path, item.feature])).toEqual([
+      ['audio', 'audio tracks'],
+      ['scenes[0].background', 'noise background'],
+      ['scenes[0].children[0].effects', 'element effects'],
+      ['scenes[0].children[0].style.color', 'theme colour tokens'],
+      ['scenes[0].children[1].animate[0].at', 'whenEnds trigger'],
+      ['scenes[0].children[1].decoration', 'box decoration'],
+      ['scenes[0].children[2].children[0].source', 'network image source'],
+      ['scenes[0].children[3].animate[0]', 'raw keyframe animation'],
+      ['scenes[1].enter', 'wipe transition'],
+    ]);
+  });
+});
