@@ -155,7 +155,7 @@ export async function listChildProcesses(pid: number): Promise<ProcessInfo[]> {
 }
 
 /** Lists every descendant of `pid` (default: this test process), children before grandchildren. */
-export async function descendantPids(pid: number = process.pid): Promise<ProcessInfo[]> {
+export async function descendantProcesses(pid: number = process.pid): Promise<ProcessInfo[]> {
   const found: ProcessInfo[] = [];
   let level = await listChildProcesses(pid);
   while (level.length > 0) {
@@ -167,9 +167,18 @@ export async function descendantPids(pid: number = process.pid): Promise<Process
   return found;
 }
 
-/** Lists descendants of this process whose command line mentions `pattern` (for example `ffmpeg`). */
+/** Returns the process ids of every descendant of `pid` (default: this test process). */
+export async function descendantPids(pid: number = process.pid): Promise<number[]> {
+  return (await descendantProcesses(pid)).map((info) => info.pid);
+}
+
+/**
+ * Lists descendants of this process whose name or command line contains `pattern` (for example
+ * `ffmpeg`), or whose command line matches it. Zombies are included, since they show a child that
+ * was never awaited.
+ */
 export async function runningDescendants(pattern: string | RegExp): Promise<ProcessInfo[]> {
-  const all = await descendantPids();
+  const all = await descendantProcesses();
   return all.filter((info) => (typeof pattern === 'string' ? info.commandLine.includes(pattern) || info.name.includes(pattern) : pattern.test(info.commandLine)));
 }
 

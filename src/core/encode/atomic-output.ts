@@ -47,7 +47,7 @@ export async function commitFile(tempPath: string, outPath: string): Promise<voi
 /**
  * Moves the frame files of `tempFolder` into `outFolder`. A missing or empty `outFolder` is replaced
  * in one rename. Otherwise the frames are moved one by one, and older `frame_NNNNNN.png` files that
- * this render did not write are deleted so the folder holds exactly one sequence.
+ * this render did not write are deleted so the folder contains exactly one sequence.
  */
 export async function commitFrameFolder(tempFolder: string, outFolder: string): Promise<void> {
   try {

@@ -69,26 +69,27 @@ export interface WritePosterOptions {
 /**
  * Encodes `frames` and moves the verified result onto `outPath`.
  *
- * @throws FluvieError `ffmpeg_failed`, `output_failed`, `capture_failed` (a frame of the wrong size,
- *   or no frames at all) or `canceled`; the error of the frame source when it throws.
+ * @throws FluvieError `capture_failed` for a frame of the wrong size or an empty frame source.
+ * @throws FluvieError `ffmpeg_failed`, `output_failed` or `canceled`.
+ * @throws the error of the frame source, when the source throws.
  */
 export async function encodeFrames(options: EncodeFramesOptions): Promise<EncodeResult> {
   const { ffmpeg, format, signal } = options;
   const outPath = path.resolve(options.outPath);
   const folder = path.dirname(outPath);
 
-  // ffmpeg starts only once the first frame exists, so a source that fails at once or is empty
-  // never spawns it.
-  const frames = checkedFrames(options.frames, options.width, options.height)[Symbol.asyncIterator]();
-  const first = await frames.next();
-  if (first.done === true) {
-    throw new FluvieError('capture_failed', `The frame source produced no frames, so nothing was encoded to ${outPath}.`);
-  }
-
   await ensureParentFolder(outPath);
   const temp = partialPath(outPath, format === 'imageSequence' ? '' : FORMAT_EXTENSION[format]);
+  const frames = checkedFrames(options.frames, options.width, options.height)[Symbol.asyncIterator]();
 
   try {
+    // ffmpeg starts only once the first frame exists, so a source that fails at once or is empty
+    // never spawns it.
+    const first = await frames.next();
+    if (first.done === true) {
+      throw new FluvieError('capture_failed', `The frame source produced no frames, so nothing was encoded to ${outPath}.`);
+    }
+
     if (format === 'imageSequence') await mkdir(temp);
 
     // ffmpeg runs inside the destination folder and gets the temp name relative to it, so characters
@@ -122,8 +123,9 @@ export async function encodeFrames(options: EncodeFramesOptions): Promise<Encode
 
     return { outPath, bytes: await outputBytes(outPath), frames: run.chunksWritten };
   } finally {
-    // Ends the frame source when ffmpeg never pulled all of it (a failed spawn, an early exit).
-    await frames.return(undefined);
+    // Ends the frame source when ffmpeg never pulled all of it (a failed spawn, an early exit). Its
+    // own cleanup error must not hide the error that ended the encode.
+    await frames.return(undefined).catch(() => undefined);
     // After a successful commit the temp name no longer exists, so this only cleans up failures.
     await removeQuietly(temp);
   }

@@ -177,7 +177,7 @@ function videoOutputArgs(options: EncodeArgsOptions): string[] {
 }
 
 /**
- * One graph that resamples to the gif frame rate, builds a palette from the frames and applies it.
+ * Builds one graph that resamples to the gif frame rate, builds a palette from the frames and applies it.
  * `stats_mode=diff` weights the palette towards moving pixels, and bayer dithering compresses better
  * than error diffusion.
  * NOTE: ffmpeg 5.1's palettegen in diff mode counts the previous frame's pixels where two frames

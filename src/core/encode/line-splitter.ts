@@ -3,7 +3,7 @@
  * with `\n`, so both count as line ends.
  */
 
-/** Longest line passed on, in characters. Longer lines are passed on in pieces of this size, so a stream without line breaks stays bounded. */
+/** Maximum line length passed on, in characters. Longer lines are passed on in pieces of this size, so a stream without line breaks stays bounded. */
 export const MAX_LINE_CHARS = 4096;
 
 export interface LineSplitter {

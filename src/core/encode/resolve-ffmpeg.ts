@@ -21,7 +21,7 @@ export interface ResolvedFfmpeg {
   readonly path: string;
   /** Version token from `ffmpeg -version`, such as `5.1.9-0+deb12u1`. */
   readonly version: string;
-  /** Which lookup step found the binary. */
+  /** Lookup step that found the binary. */
   readonly source: FfmpegSource;
   /** Encoder names listed by `ffmpeg -encoders` (`libx264`, `libvpx-vp9`, `gif`, `png`, ...). */
   readonly encoders: ReadonlySet<string>;
@@ -106,7 +106,10 @@ export async function resolveFfmpeg(options: ResolveFfmpegOptions): Promise<Reso
   );
 }
 
-/** Probes `binary` and returns its version and encoders, or why it is unusable. Never throws for a bad binary. */
+/**
+ * Probes `binary` and returns its version and encoders, or why it is unusable. A broken binary gives
+ * `ok: false`; only an abort through `signal` throws.
+ */
 export async function probeFfmpeg(binary: string, signal?: AbortSignal): Promise<Probe> {
   if (!(await isExecutable(binary))) return { ok: false, problem: 'file not found or not executable' };
 

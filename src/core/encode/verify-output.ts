@@ -71,7 +71,7 @@ async function verifyFile(options: VerifyOutputOptions, checks: { checkFrames: b
 
   const recorded = video.nb_frames === undefined ? NaN : Number(video.nb_frames);
   if (checks.checkFrames && Number.isFinite(recorded) && recorded !== options.frames) {
-    throw invalid(`${target} holds ${recorded} frames, but ${options.frames} were encoded`);
+    throw invalid(`${target} contains ${recorded} frames, but ${options.frames} were encoded`);
   }
 }
 

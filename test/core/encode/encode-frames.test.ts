@@ -232,3 +232,33 @@ describe('writePosterPng', () => {
     expect(await readdir(dir)).toEqual(['video.poster.png']);
   });
 });
+
+describe('encodeFrames without ffprobe', () => {
+  it('verifies with the bundled ffmpeg alone', async () => {
+    const bundled = await resolveFfmpeg({ flag: null, env: { PATH: '' } });
+    const dir = await tempDir();
+    const out = path.join(dir, 'bundled.mp4');
+
+    const result = await encodeFrames({
+      ffmpeg: bundled,
+      format: 'mp4',
+      quality: 'low',
+      width: WIDTH,
+      height: HEIGHT,
+      fps: FPS,
+      gifFps: FPS,
+      frames: solidFrames(WIDTH, HEIGHT, FRAMES, colorAt),
+      outPath: out,
+      signal: new AbortController().signal,
+    });
+    const stream = await videoStream(out);
+
+    expect(bundled.source).toBe('bundled');
+    expect(bundled.ffprobePath).toBeNull();
+    expect(result.frames).toBe(FRAMES);
+    expect(stream.codec_name).toBe('h264');
+    expect(stream.frameCount).toBe(FRAMES);
+    await expectPixelAtCenter(out, 9, colorAt(9), 16);
+    expect(await readdir(dir)).toEqual(['bundled.mp4']);
+  });
+});
