@@ -1,7 +1,13 @@
-/** The VideoSpec model: schemas, inferred types, value grammars and the scene timeline. */
+/** The VideoSpec model: schemas, inferred types, value grammars, the scene timeline and validation. */
 export * from './alignment.js';
 export * from './color.js';
+export * from './diagnostics.js';
+export * from './json-schema.js';
+export * from './load.js';
+export * from './rules-timing.js';
+export * from './rules-values.js';
 export * from './size.js';
 export * from './time.js';
 export * from './timeline.js';
+export * from './validate.js';
 export * from './schema/index.js';

@@ -11,6 +11,8 @@ import { named } from './registry.js';
 /** Label attached to refinement issues so diagnostics can name the kind of value that failed. */
 export interface IssueLabel {
   readonly label: string;
+  /** Diagnostic code to report instead of the generic `invalid`. */
+  readonly code?: string;
 }
 
 export const TimeSchema = named(
@@ -42,7 +44,7 @@ export const DurationSchema = named(
         const parsed = tryParseTime(text);
         return parsed === null || isPositiveTime(parsed);
       },
-      { message: 'expected a duration greater than zero, for example "30f" or "1s"', params: { label: 'duration' } satisfies IssueLabel },
+      { message: 'expected a duration greater than zero, for example "30f" or "1s"', params: { label: 'duration', code: 'zero_duration' } satisfies IssueLabel },
     ),
   'Duration',
   'A time greater than zero.',

@@ -1,0 +1,193 @@
+/**
+ * Turns zod issues into diagnostics: one per problem, with the JSON path, the offending value and
+ * what is allowed, in place of zod's generic text.
+ */
+import type { z } from 'zod';
+import { COLOR_PATTERN } from './color.js';
+import { describeValue, error, formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { TIME_FORMS, TIME_PATTERN } from './time.js';
+
+type Issue = z.core.$ZodIssue;
+
+const DISCRIMINATOR_LABELS: Readonly<Record<string, string>> = {
+  type: 'element type',
+  preset: 'animation preset',
+  kind: 'kind',
+  mode: 'export mode',
+};
+
+/** Converts `issues` found while parsing `input` into diagnostics. */
+export function diagnosticsFromZodIssues(issues: readonly Issue[], input: unknown, basePath: readonly PathSegment[] = []): Diagnostic[] {
+  return issues.flatMap((issue) => convertIssue(issue, input, basePath));
+}
+
+function convertIssue(issue: Issue, input: unknown, basePath: readonly PathSegment[]): Diagnostic[] {
+  const segments = [...basePath, ...issue.path.filter(isPathSegment)];
+  const path = formatPath(segments);
+  const value = valueAt(input, segments);
+
+  switch (issue.code) {
+    case 'invalid_type':
+      return [convertInvalidType(issue, path, segments, value)];
+    case 'too_small':
+      return [error(path, 'out_of_range', tooSmallMessage(issue, value))];
+    case 'too_big':
+      return [error(path, 'out_of_range', tooBigMessage(issue, value))];
+    case 'invalid_format':
+      return [error(path, 'invalid_format', formatMessage(issue, value))];
+    case 'invalid_value':
+      return [error(path, 'invalid_value', `${describeValue(value)} is not allowed: expected ${issue.values.map((allowed) => JSON.stringify(allowed)).join(', ')}`)];
+    case 'not_multiple_of':
+      return [error(path, 'out_of_range', `${describeValue(value)} is not a multiple of ${String(issue.divisor)}`)];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => error(formatPath([...segments, key]), 'unknown_property', `unknown property "${key}"`));
+    case 'invalid_union':
+      return convertUnion(issue, input, segments, value);
+    case 'invalid_key':
+    case 'invalid_element':
+      return diagnosticsFromZodIssues(issue.issues, input, segments);
+    case 'custom':
+      return [convertCustom(issue, path, value)];
+  }
+}
+
+function convertInvalidType(issue: z.core.$ZodIssueInvalidType, path: string, segments: readonly PathSegment[], value: unknown): Diagnostic {
+  if (issue.expected === 'never') {
+    return error(path, 'not_allowed', issue.message);
+  }
+  if (value === undefined) {
+    const key = segments[segments.length - 1];
+    return error(path, 'missing_property', `missing required property ${JSON.stringify(String(key))} (expected ${expectedName(issue.expected)})`);
+  }
+  return error(path, 'invalid_type', `expected ${expectedName(issue.expected)}, got ${describeValue(value)}`);
+}
+
+function expectedName(expected: string): string {
+  switch (expected) {
+    case 'int':
+      return 'an integer';
+    case 'number':
+      return 'a number';
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+      return 'an object';
+    case 'array':
+      return 'an array';
+    case 'record':
+      return 'an object';
+    case 'tuple':
+      return 'an array';
+    default:
+      return expected;
+  }
+}
+
+function tooSmallMessage(issue: z.core.$ZodIssueTooSmall, value: unknown): string {
+  const bound = String(issue.minimum);
+  switch (issue.origin) {
+    case 'array':
+      return `expected at least ${bound} item${bound === '1' ? '' : 's'}, got ${Array.isArray(value) ? value.length : 0}`;
+    case 'string':
+      return bound === '1' ? 'expected a non-empty string' : `expected at least ${bound} characters`;
+    default:
+      return `${describeValue(value)} is too small: expected ${issue.inclusive === false ? '>' : '>='} ${bound}`;
+  }
+}
+
+function tooBigMessage(issue: z.core.$ZodIssueTooBig, value: unknown): string {
+  const bound = String(issue.maximum);
+  switch (issue.origin) {
+    case 'array':
+      return `expected at most ${bound} items, got ${Array.isArray(value) ? value.length : 0}`;
+    case 'string':
+      return `expected at most ${bound} characters`;
+    default:
+      return `${describeValue(value)} is too large: expected ${issue.inclusive === false ? '<' : '<='} ${bound}`;
+  }
+}
+
+function formatMessage(issue: z.core.$ZodIssueInvalidStringFormat, value: unknown): string {
+  if (issue.format === 'regex' && issue.pattern === String(TIME_PATTERN)) {
+    return `invalid time ${describeValue(value)}: expected ${TIME_FORMS}, for example "30f", "0.5s" or "500ms"`;
+  }
+  if (issue.format === 'regex' && issue.pattern === String(COLOR_PATTERN)) {
+    return `invalid colour ${describeValue(value)}: expected "#RRGGBB" or "#AARRGGBB" in hex, for example "#FF8800"`;
+  }
+  return `invalid ${issue.format} ${describeValue(value)}: ${issue.message}`;
+}
+
+function convertCustom(issue: z.core.$ZodIssueCustom, path: string, value: unknown): Diagnostic {
+  const label = typeof issue.params?.['label'] === 'string' ? issue.params['label'] : undefined;
+  const code = typeof issue.params?.['code'] === 'string' ? issue.params['code'] : 'invalid';
+  if (issue.params?.['missing'] === true) return error(path, 'missing_property', issue.message);
+  if (label === undefined) return error(path, code, issue.message);
+
+  const shown = typeof value === 'object' && value !== null ? '' : ` ${describeValue(value)}`;
+  return error(path, code, `invalid ${label}${shown}: ${issue.message}`);
+}
+
+function convertUnion(issue: z.core.$ZodIssueInvalidUnion, input: unknown, segments: readonly PathSegment[], value: unknown): Diagnostic[] {
+  const discriminator = typeof issue['discriminator'] === 'string' ? issue['discriminator'] : undefined;
+  if (discriminator !== undefined || issue.errors.length === 0) {
+    return [discriminatorDiagnostic(issue, segments, value, discriminator)];
+  }
+
+  const best = pickBranch(issue.errors, value);
+  return diagnosticsFromZodIssues(best, input, segments);
+}
+
+function discriminatorDiagnostic(issue: z.core.$ZodIssueInvalidUnion, segments: readonly PathSegment[], value: unknown, discriminator: string | undefined): Diagnostic {
+  // A discriminated union adds the allowed discriminator values as `options`.
+  const extra = issue as unknown as { readonly options?: unknown };
+  const options = Array.isArray(extra.options) ? extra.options.map(String) : [];
+  const label = discriminator === undefined ? 'value' : (DISCRIMINATOR_LABELS[discriminator] ?? discriminator);
+  const allowed = options.length > 0 ? `; expected one of ${options.join(', ')}` : '';
+  // zod reports the path of the discriminator key itself (`...children[0].type`).
+  if (value === undefined) {
+    return error(formatPath(segments), 'missing_property', `missing ${discriminator === undefined ? 'value' : JSON.stringify(discriminator)}${allowed}`);
+  }
+  return error(formatPath(segments), 'unknown_type', `unknown ${label} ${describeValue(value)}${allowed}`);
+}
+
+/**
+ * Picks the union member whose issues explain the failure best: members that fail because the
+ * value has the wrong JSON type, or lacks the discriminator key, are the least likely intent.
+ */
+function pickBranch(branches: readonly (readonly Issue[])[], value: unknown): readonly Issue[] {
+  let best: readonly Issue[] = branches[0] ?? [];
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const branch of branches) {
+    const score = branchScore(branch, value);
+    if (score < bestScore) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function branchScore(branch: readonly Issue[], value: unknown): number {
+  let score = branch.length;
+  for (const issue of branch) {
+    if (issue.code === 'invalid_type' && issue.path.length === 0) score += 100;
+    if (issue.code === 'invalid_union' && typeof issue['discriminator'] === 'string' && valueAt(value, issue.path.filter(isPathSegment)) === undefined) score += 50;
+  }
+  return score;
+}
+
+function isPathSegment(segment: PropertyKey): segment is PathSegment {
+  return typeof segment === 'string' || typeof segment === 'number';
+}
+
+/** Reads the value at `segments` inside a JSON document, or undefined when absent. */
+export function valueAt(root: unknown, segments: readonly PathSegment[]): unknown {
+  let current: unknown = root;
+  for (const segment of segments) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
