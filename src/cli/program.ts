@@ -6,11 +6,14 @@ import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerRenderCommand } from './commands/render.js';
 import { registerSpecCommands } from './commands/spec.js';
+import { registerListCommand } from './commands/list.js';
+import { registerInitCommand } from './commands/init.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 
 /** Every command module exports one function of this shape. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerSpecCommands];
+const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerSpecCommands, registerListCommand, registerInitCommand, registerDoctorCommand];
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('fluvie-render')

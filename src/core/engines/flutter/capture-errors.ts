@@ -6,7 +6,7 @@ export const UNKNOWN_KEY_MARKER = 'fluvie-unknown-key:';
 
 const FLUTTER_INSTALL_HINT = 'Install the Flutter SDK and put it on PATH, or pass --flutter <path> (or set FLUTTER_PATH).';
 
-/** Returns the key named on a `fluvie-unknown-key:` line of `output`, or null when there is none. */
+/** Returns the text after the `fluvie-unknown-key:` marker in `output` (the harness's message), or null when there is none. */
 export function findUnknownKey(output: string): string | null {
   for (const line of output.split(/\r?\n/)) {
     const at = line.indexOf(UNKNOWN_KEY_MARKER);
@@ -15,15 +15,19 @@ export function findUnknownKey(output: string): string | null {
   return null;
 }
 
-/** Returns the error for a capture that did not exit 0, or null when it did. */
-export function captureExitError(exit: FlutterProcessExit, unknownKey: string | null): FluvieError | null {
+/**
+ * Returns the error for a capture that did not exit 0, or null when it did. `unknownKeyText` is the
+ * harness's text after the unknown-key marker, and `requestedKey` the key fluvie-render passed.
+ */
+export function captureExitError(exit: FlutterProcessExit, unknownKeyText: string | null, requestedKey: string): FluvieError | null {
   if (exit.kind === 'spawnFailed') {
     return new FluvieError('unavailable', `Could not start flutter (${exit.message}). ${FLUTTER_INSTALL_HINT}`);
   }
   if (exit.kind === 'exited' && exit.exitCode === 0) return null;
 
-  if (unknownKey !== null) {
-    return new FluvieError('not_found', `Unknown composition key "${unknownKey}": the harness has no composition registered under that key. Run \`fluvie-render list\` to see the valid keys.`);
+  if (unknownKeyText !== null) {
+    const harnessText = unknownKeyText === '' ? '' : ` (harness: ${unknownKeyText})`;
+    return new FluvieError('not_found', `Unknown composition key "${requestedKey}": the harness has no composition registered under that key${harnessText}. Run \`fluvie-render list\` to see the valid keys.`, { details: { key: requestedKey } });
   }
   const how = exit.kind === 'exited' ? `exited with code ${exit.exitCode}` : `was killed by ${exit.signal}`;
   const tail = exit.outputTail.trim() === '' ? '(no output)' : exit.outputTail.trimEnd();

@@ -184,7 +184,7 @@ async function capture(request: RenderRequest, deps: RenderDeps & { ffmpeg: Flut
     await poller.stop();
   }
 
-  const failure = captureExitError(exit, unknownKey);
+  const failure = captureExitError(exit, unknownKey, context.source.key);
   if (failure !== null) throw failure;
 
   const manifest = await readManifest(context.sandbox, exit);
