@@ -49,7 +49,8 @@ export interface ResolveFfmpegOptions {
   signal?: AbortSignal;
 }
 
-type Probe = { ok: true; version: string; encoders: Set<string> } | { ok: false; problem: string };
+/** Result of probing one binary: its version and encoders, or why it is unusable. */
+export type FfmpegProbe = { ok: true; version: string; encoders: Set<string> } | { ok: false; problem: string };
 
 /** Time one `-version` or `-encoders` probe may take, in milliseconds. */
 const PROBE_TIMEOUT_MS = 20_000;
@@ -110,7 +111,7 @@ export async function resolveFfmpeg(options: ResolveFfmpegOptions): Promise<Reso
  * Probes `binary` and returns its version and encoders, or why it is unusable. A broken binary gives
  * `ok: false`; only an abort through `signal` throws.
  */
-export async function probeFfmpeg(binary: string, signal?: AbortSignal): Promise<Probe> {
+export async function probeFfmpeg(binary: string, signal?: AbortSignal): Promise<FfmpegProbe> {
   if (!(await isExecutable(binary))) return { ok: false, problem: 'file not found or not executable' };
 
   const versionRun = await runProbe(binary, ['-version'], signal);
