@@ -21,7 +21,7 @@ import { startProgressPoller } from './progress-poller.js';
 import { discoverProject } from './project-discovery.js';
 import { resolveFlutter } from './resolve-flutter.js';
 import { createSandbox, removeSandbox } from './sandbox.js';
-import { predictStreamCanvas, type StreamCanvas } from './stream-plan.js';
+import { predictStreamCanvas, predictTotalFrames, type StreamCanvas } from './stream-plan.js';
 import { matchesPrediction, startStreamEncode, type StreamEncode } from './stream-encode.js';
 
 /** File name the harness rewrites with `<completed>/<total>`, inside the sandbox. */
@@ -50,8 +50,8 @@ export interface FlutterFfmpeg {
 /**
  * Renders `request` with the project's Flutter capture harness.
  *
- * Events: `start` (width, height and fps are 0 when they are only known after capture, as for
- * composition keys), `stage`, `progress` from the harness progress file, `log` (flutter output at
+ * Events: `start` (width, height, fps and totalFrames are 0 when they are only known after
+ * capture, as for composition keys), `stage`, `progress` from the harness progress file, `log` (flutter output at
  * level debug), `warning` (a kept sandbox) and `done`.
  *
  * @throws FluvieError `file_not_found` (no project or harness), `unavailable` (no flutter),
@@ -75,7 +75,7 @@ export async function runFlutterRender(request: RenderRequest, deps: RenderDeps 
       width: canvas?.width ?? 0,
       height: canvas?.height ?? 0,
       fps: canvas?.fps ?? 0,
-      totalFrames: request.maxFrames ?? 0,
+      totalFrames: (source.spec === null ? null : predictTotalFrames(source.spec, request.maxFrames)) ?? request.maxFrames ?? 0,
       format: request.format,
       output: request.out,
     });

@@ -6,9 +6,11 @@
  * kept only when the manifest's ffmpeg arguments match the predicted ones.
  */
 import { z } from 'zod';
+import { canvasSizeFor } from '../../pipeline/plan-size.js';
+import type { Aspect } from '../../pipeline/render-request.js';
 import { SIZE_PRESETS, type VideoSize } from '../../../spec/size.js';
-
-export type AspectName = 'reels' | 'square' | 'landscape' | 'portrait45';
+import { resolveSceneTimeline } from '../../../spec/timeline.js';
+import { VideoSpecSchema } from '../../../spec/schema/video.js';
 
 export interface StreamCanvas {
   readonly width: number;
@@ -31,39 +33,19 @@ const canvasFieldsSchema = z.object({
   export: z.object({ mode: z.string().optional(), fps: z.number().int().positive().optional() }).optional(),
 });
 
-/** Width-to-height ratio of each aspect override. */
-const ASPECT_RATIOS: Readonly<Record<AspectName, number>> = {
-  reels: 9 / 16,
-  square: 1,
-  landscape: 16 / 9,
-  portrait45: 4 / 5,
-};
-
-function roundToEven(value: number): number {
-  return Math.max(2, Math.round(value / 2) * 2);
-}
-
-/** Returns the canvas for an aspect override: the long edge is kept and the short edge rounded to even. */
-export function sizeForAspect(size: VideoSize, aspect: AspectName): VideoSize {
-  const longEdge = Math.max(size.width, size.height);
-  const ratio = ASPECT_RATIOS[aspect];
-  if (ratio >= 1) return { width: longEdge, height: roundToEven(longEdge / ratio) };
-  return { width: roundToEven(longEdge * ratio), height: longEdge };
-}
-
 /**
  * Returns the predicted canvas of a spec, or null when streaming should not be attempted: the
  * document is not an object with readable size fields, or it carries audio or clips (the harness
  * then adds audio inputs, so the prediction would not match).
  */
-export function predictStreamCanvas(spec: unknown, aspect: AspectName | null): StreamCanvas | null {
+export function predictStreamCanvas(spec: unknown, aspect: Aspect | null): StreamCanvas | null {
   const parsed = canvasFieldsSchema.safeParse(spec);
   if (!parsed.success) return null;
   if (mentionsAudio(spec)) return null;
 
   const fields = parsed.data;
   const declared: VideoSize = fields.size === undefined ? SIZE_PRESETS.reels : typeof fields.size === 'string' ? SIZE_PRESETS[fields.size] : fields.size;
-  const size = aspect === null ? declared : sizeForAspect(declared, aspect);
+  const size = canvasSizeFor(declared, aspect);
   const gifFps = fields.export?.mode === 'gif' && fields.export.fps !== undefined ? fields.export.fps : DEFAULT_GIF_FPS;
   return { width: size.width, height: size.height, fps: fields.fps ?? DEFAULT_FPS, gifFps };
 }
@@ -76,4 +58,16 @@ function mentionsAudio(value: unknown): boolean {
   if (Array.isArray(record.audio) && record.audio.length > 0) return true;
   if (record.type === 'Clip') return true;
   return Object.values(record).some(mentionsAudio);
+}
+
+/**
+ * Returns the frame count the spec's timeline gives, capped by `maxFrames`, or null when the
+ * document does not parse as a VideoSpec. The start event reports it; progress totals still come
+ * from the harness.
+ */
+export function predictTotalFrames(spec: unknown, maxFrames: number | null): number | null {
+  const parsed = VideoSpecSchema.safeParse(spec);
+  if (!parsed.success) return null;
+  const total = resolveSceneTimeline(parsed.data).totalFrames;
+  return maxFrames === null ? total : Math.min(total, maxFrames);
 }
