@@ -30,7 +30,7 @@ export interface FinishedSandbox {
 
 export type CaptureOutput = FrameStream | FinishedSandbox;
 
-export interface CaptureEngine<Request> {
+export interface CaptureEngine<Request, Output extends CaptureOutput = CaptureOutput> {
   readonly name: 'native' | 'flutter';
-  capture(request: Request, options: { signal: AbortSignal; emit: EmitEvent }): Promise<CaptureOutput>;
+  capture(request: Request, options: { signal: AbortSignal; emit: EmitEvent }): Promise<Output>;
 }

@@ -16,7 +16,9 @@ const DEFAULT_GIF_FPS = 15;
 
 export async function renderSpecNative(request: RenderRequest, deps: RenderDeps): Promise<RenderResult> {
   const { spec, baseDir } = await loadRenderSpec(request, deps);
-  const plan = planRender(spec, { aspect: request.aspect, maxFrames: request.maxFrames, posterTime: request.posterTime });
+  // The spec's own `poster` applies unless the request names another time.
+  const posterTime = request.posterTime ?? spec.poster ?? null;
+  const plan = planRender(spec, { aspect: request.aspect, maxFrames: request.maxFrames, posterTime });
   reportUnsupported(spec, request, deps);
 
   // ffmpeg is checked before the first frame is drawn, so a missing encoder costs nothing.

@@ -28,7 +28,7 @@ export interface NativeCaptureRequest {
   allowUnsupported: boolean;
 }
 
-export function createNativeEngine(): CaptureEngine<NativeCaptureRequest> {
+export function createNativeEngine(): CaptureEngine<NativeCaptureRequest, FrameStream> {
   return {
     name: 'native',
     capture: (request, options) => captureNative(request, options.signal, options.emit),

@@ -1,0 +1,4 @@
+// The benchmark sections `npm run bench` runs, in order. Each exports { name, title, description, run }.
+import { nativeRenderSection } from './native-render.mjs';
+
+export const SECTIONS = [nativeRenderSection];
