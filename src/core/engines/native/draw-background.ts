@@ -4,12 +4,13 @@
  * image (default fit cover). Gradients clamp outside their stops, as Flutter's do.
  */
 import type { CanvasGradient, Image, SKRSContext2D } from '@napi-rs/canvas';
-import { resolveAlignment, type BackgroundSpec, type ColorSpec } from '../../../spec/index.js';
+import { parseColor, resolveAlignment, type BackgroundSpec, type ColorSpec } from '../../../spec/index.js';
 import { cssColor } from './style.js';
 import { drawImage, type ImageFit } from './draw-image.js';
 
 export type PreparedBackground =
-  | { kind: 'fill'; style: string | CanvasGradient }
+  /** `opaque`: every pixel ends fully opaque, so the frame need not be cleared first. */
+  | { kind: 'fill'; style: string | CanvasGradient; opaque: boolean }
   | { kind: 'image'; image: Image; fit: ImageFit }
   | { kind: 'none' };
 
@@ -24,7 +25,7 @@ export function prepareBackground(
   if (background === undefined) return { kind: 'none' };
   switch (background.kind) {
     case 'color':
-      return { kind: 'fill', style: cssColor(background.color) };
+      return { kind: 'fill', style: cssColor(background.color), opaque: allOpaque([background.color]) };
     case 'gradient': {
       const begin = resolveAlignment(background.begin ?? 'topLeft');
       const end = resolveAlignment(background.end ?? 'bottomRight');
@@ -35,13 +36,13 @@ export function prepareBackground(
         ((end.y + 1) / 2) * height,
       );
       addStops(gradient, background.colors, background.stops);
-      return { kind: 'fill', style: gradient };
+      return { kind: 'fill', style: gradient, opaque: allOpaque(background.colors) };
     }
     case 'radial': {
       const radius = 0.5 * Math.min(width, height);
       const gradient = ctx.createRadialGradient(width / 2, height / 2, 0, width / 2, height / 2, radius);
       addStops(gradient, background.colors, background.stops);
-      return { kind: 'fill', style: gradient };
+      return { kind: 'fill', style: gradient, opaque: allOpaque(background.colors) };
     }
     case 'image':
       return image === undefined ? { kind: 'none' } : { kind: 'image', image, fit: background.fit ?? 'cover' };
@@ -57,6 +58,11 @@ export function drawBackground(ctx: SKRSContext2D, background: PreparedBackgroun
   } else if (background.kind === 'image') {
     drawImage(ctx, background.image, background.fit, { x: 0, y: 0, width, height }, 0);
   }
+}
+
+/** True when every colour is an opaque hex colour (gradients clamp, so their fill covers the canvas). */
+function allOpaque(colors: readonly ColorSpec[]): boolean {
+  return colors.every((color) => typeof color === 'string' && parseColor(color).a === 255);
 }
 
 /** Stops are evenly spaced when `stops` is absent; extra colours beyond the given stops are dropped. */

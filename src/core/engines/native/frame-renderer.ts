@@ -49,7 +49,9 @@ export class FrameRenderer {
     const ctx = this.ctx;
     ctx.resetTransform();
     ctx.globalAlpha = 1;
-    ctx.clearRect(0, 0, this.plan.width, this.plan.height);
+    // An opaque background repaints every pixel; clearing a full frame first costs several ms.
+    const bottom = this.prepared(composition.outgoing ?? composition.incoming).background;
+    if (bottom.kind !== 'fill' || !bottom.opaque) ctx.clearRect(0, 0, this.plan.width, this.plan.height);
     if (composition.outgoing !== null) this.drawScene(ctx, composition.outgoing);
     if (composition.incomingOpacity >= 1) {
       this.drawScene(ctx, composition.incoming);
