@@ -40,8 +40,8 @@ export interface AiConfig {
 export interface ServerConfig {
   host: string;
   port: number;
-  /** Base URL that download links are resolved against. */
-  publicBaseUrl: string;
+  /** Base URL that download links are resolved against, or null for `http://localhost:<port>/`. */
+  publicBaseUrl: string | null;
   enableApi: boolean;
   enableMcp: boolean;
   enableDocs: boolean;
@@ -224,7 +224,7 @@ function toServerConfig(parsed: ParsedEnv): ServerConfig {
   return {
     host: parsed.HOST,
     port,
-    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${port}/`,
+    publicBaseUrl: parsed.PUBLIC_BASE_URL,
     enableApi: parsed.FLUVIE_ENABLE_API,
     enableMcp: parsed.FLUVIE_ENABLE_MCP,
     enableDocs: parsed.FLUVIE_ENABLE_DOCS,

@@ -59,7 +59,7 @@ function routeContext(deps: AppDeps, options: CreateAppOptions): RouteContext {
   const { config } = deps;
   return {
     ...deps,
-    publicBaseUrl: config.publicBaseUrl,
+    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}/`,
     signingKey: deriveSigningKey(config.downloadSigningKey, config.apiToken ?? ''),
     rateLimiter: new RateLimiter({ limit: config.ai.rateLimit, windowMs: config.ai.rateWindowMs, dailyQuota: config.ai.dailyQuota }),
     requireApiToken: requireBearer(config.apiToken, 'API_TOKEN'),

@@ -71,16 +71,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   for (const id of reconciled.requeue) await queue.enqueue(id);
   if (reconciled.requeue.length > 0) logger.info({ count: reconciled.requeue.length }, 'queued jobs of the previous process queued again');
 
+  const retention = startRetentionTimer({ jobs, storage, clock, logger, intervalMs: config.cleanupIntervalMs });
+  // The app is built once the port is known, so default download links name the bound port.
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response(null, { status: 503 });
+  const server = await listen((request) => handle(request), config);
+  const port = (server.address() as AddressInfo).port;
   const app = createApp(
     {
-      config, logger, jobs, queue, storage, clock, specTools: options.specTools,
+      config: { ...config, port }, logger, jobs, queue, storage, clock, specTools: options.specTools,
       checkFfmpeg: async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv })),
     },
     { onJobFinished: onFinished },
   );
-  const retention = startRetentionTimer({ jobs, storage, clock, logger, intervalMs: config.cleanupIntervalMs });
-  const server = await listen(app.fetch, config);
-  const port = (server.address() as AddressInfo).port;
+  handle = app.fetch;
   logger.info({ host: config.host, port, storage: storage.backend, concurrency: config.renderConcurrency }, 'server listening');
 
   let closing: Promise<void> | null = null;
@@ -92,7 +95,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         logger.info({ graceMs: config.shutdownGraceMs, ...queue.stats() }, 'shutting down');
         await retention.stop();
         await queue.close(config.shutdownGraceMs);
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open until the client drops them.
+          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
         logger.info('server closed');
       })();
       return closing;

@@ -25,7 +25,7 @@ describe('loadServerConfig', () => {
     const config = load(BASE);
     expect(config.host).toBe('0.0.0.0');
     expect(config.port).toBe(8080);
-    expect(config.publicBaseUrl).toBe('http://localhost:8080/');
+    expect(config.publicBaseUrl).toBeNull();
     expect(config.storageBackend).toBe('local');
     expect(config.localStorageDir).toBe('/data/renders');
     expect(config.fileTtlMs).toBe(24 * 3_600_000);
@@ -47,7 +47,7 @@ describe('loadServerConfig', () => {
     expect(config.port).toBe(9090);
     expect(config.host).toBe('0.0.0.0');
     expect(config.publicByDefault).toBe(true);
-    expect(config.publicBaseUrl).toBe('http://localhost:9090/');
+    expect(config.publicBaseUrl).toBeNull();
   });
 
   it('parses durations with every unit', () => {

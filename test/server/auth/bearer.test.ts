@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { hasBearer, readBearerToken, secretsEqual } from '../../../src/server/auth/bearer.js';
+
+describe('bearer tokens', () => {
+  it('reads the token of a Bearer header', () => {
+    expect(readBearerToken('Bearer abc')).toBe('abc');
+    expect(readBearerToken('bearer abc')).toBeNull();
+    expect(readBearerToken('Bearer ')).toBeNull();
+    expect(readBearerToken(undefined)).toBeNull();
+  });
+
+  it('compares secrets of any length', () => {
+    expect(secretsEqual('abc', 'abc')).toBe(true);
+    expect(secretsEqual('abc', 'abcd')).toBe(false);
+    expect(secretsEqual('', 'abc')).toBe(false);
+  });
+
+  it('never matches when no token is configured', () => {
+    expect(hasBearer('Bearer x', null)).toBe(false);
+    expect(hasBearer('Bearer x', 'x')).toBe(true);
+  });
+});
