@@ -33,7 +33,7 @@ const DURING_PRESETS = new Set([
   'shader',
 ]);
 
-/** Triggers this cut resolves; anchor and beat triggers are reported as unsupported and not planned. */
+/** Triggers the planner resolves; anchor and beat triggers are reported as unsupported and not planned. */
 export const PLANNED_TRIGGERS = ['auto', 'sceneStart', 'sceneEnd', 'previous', 'at'] as const;
 
 export interface AnimationScope {

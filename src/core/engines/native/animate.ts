@@ -1,5 +1,5 @@
 /**
- * Keyframe presets of this cut and how several of them combine on one element: each animation is
+ * The keyframe presets the native engine draws, and how several of them combine on one element: each animation is
  * evaluated at its own progress and writes its fields into one keyframe in list order, the last
  * writer winning per field (values are never multiplied). Exit presets write their field even
  * before their span starts, because they lerp from the natural value.
@@ -7,7 +7,7 @@
 import type { ProgressEvaluator } from '../../motion/progress.js';
 import type { PlannedAnimation } from '../../pipeline/plan-types.js';
 
-/** The keyframe fields this cut animates: opacity, offset in element sizes, uniform scale. */
+/** The keyframe fields the engine animates so far: opacity, offset in element sizes, uniform scale. */
 export interface ComposedKeyframe {
   opacity: number;
   x: number;
@@ -33,10 +33,10 @@ const EDGES = {
 
 type Edge = keyof typeof EDGES;
 
-/** Presets this cut draws; any other animation entry is reported as unsupported and skipped. */
+/** Presets the engine draws; any other animation entry is reported as unsupported and skipped. */
 export const DRAWN_PRESETS = ['fadeIn', 'fadeOut', 'slideIn', 'slideOut', 'slideFadeIn', 'slideFadeOut', 'pop', 'scaleIn', 'scaleOut'] as const;
 
-/** Reduces a planned preset to its field lerps, or null for a preset this cut does not draw. */
+/** Reduces a planned preset to its field lerps, or null for a preset the engine does not draw yet. */
 export function toFieldAnimation(planned: PlannedAnimation): FieldAnimation | null {
   const animation = planned.animation as { preset?: string; from?: unknown; to?: unknown };
   const base = { planned, opacity: null, offset: null, scale: null };

@@ -1,8 +1,8 @@
 /**
  * Finds and decodes every image a plan draws before the first frame, once each. Element sources
- * of kind `asset` resolve against the spec's folder and `file` sources are absolute; a background
- * `source` is a path relative to the spec's folder or absolute. A missing file fails the render
- * up front, naming the JSON path and the resolved file name.
+ * of kind `asset` resolve against the spec's folder and `file` sources are absolute paths. A
+ * background `source` is a path, relative to the spec's folder or absolute. A missing file fails
+ * the render up front, naming the JSON path and the resolved file name.
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,7 +16,7 @@ export interface ImageRequest {
   file: string;
 }
 
-/** Lists the local image files a plan draws (network and bundle sources are not drawn in this cut). */
+/** Lists the local image files a plan draws (network and bundle sources are not drawn yet). */
 export function imageRequests(plan: RenderPlan, baseDir: string): ImageRequest[] {
   const requests: ImageRequest[] = [];
   for (const scene of plan.scenes) {

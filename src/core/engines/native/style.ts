@@ -16,7 +16,7 @@ export interface StyleContext {
   warnedFamilies: Set<string>;
 }
 
-/** A spec colour as a CSS `rgba()` string; theme token references (not drawn in this cut) are transparent. */
+/** Converts a spec colour to a CSS `rgba()` string. Theme token references are not drawn yet and come out transparent. */
 export function cssColor(color: ColorSpec): string {
   if (typeof color !== 'string') return 'rgba(0,0,0,0)';
   const { r, g, b, a } = parseColor(color);

@@ -2,8 +2,8 @@
  * Which scenes a global frame shows, and how they blend. The blend window of a boundary is the
  * incoming scene's first F frames, with progress p = (f − blendStart + 1) / F (never 0, exactly 1 on
  * the last blend frame), eased by the transition's ease. With `overlap: false` the outgoing scene is
- * frozen on its last frame. This cut draws `crossFade` (incoming on top at opacity e) and `cut`;
- * other kinds keep their timing but switch hard, and are reported as unsupported before rendering.
+ * frozen on its last frame. The engine draws `crossFade` (incoming on top at opacity e) and `cut`.
+ * Other kinds keep their timing but switch hard, and findUnsupportedFeatures reports them.
  */
 import { easeFor } from '../../motion/ease.js';
 import type { PlannedScene, RenderPlan } from '../../pipeline/plan-types.js';

@@ -1,7 +1,7 @@
 /**
- * Lists every feature of a spec that this cut of the native engine cannot draw, each with its JSON
- * path, so a render fails up front with the whole list (or, when allowed, skips each one with a
- * warning) instead of drawing something different from what the author meant.
+ * Lists every feature of a spec that the native engine cannot draw yet, each with its JSON path.
+ * A render then fails up front with the whole list, or, when allowed, skips each one with a
+ * warning, instead of drawing something different from what the author meant.
  */
 import {
   chooseBoundaryTransition,
@@ -45,10 +45,16 @@ export function findUnsupportedFeatures(spec: VideoSpec): UnsupportedFeature[] {
     const next = spec.scenes[index]!;
     const transition = chooseBoundaryTransition(previous, next, spec);
     if (transition === null || DRAWN_TRANSITIONS.has(transition.kind)) continue;
-    const path = next.enter ? `scenes[${index}].enter` : previous.exit ? `scenes[${index - 1}].exit` : 'transition';
-    add(path, `${transition.kind} transition`, `${NOT_YET}; only cut and crossFade are drawn (it would show as a cut)`);
+    add(boundaryPath(previous, next, index), `${transition.kind} transition`, `${NOT_YET}; only cut and crossFade are drawn (it would show as a cut)`);
   }
   return found;
+}
+
+/** JSON path of the transition that won the boundary into scene `index`. */
+function boundaryPath(previous: SceneSpec, next: SceneSpec, index: number): string {
+  if (next.enter) return `scenes[${index}].enter`;
+  if (previous.exit) return `scenes[${index - 1}].exit`;
+  return 'transition';
 }
 
 type Add = (path: string, feature: string, reason?: string) => void;

@@ -142,6 +142,49 @@ describe('native engine pixels', () => {
     expect(pixel(frame, 100, 50, 50)).toEqual([0, 0, 0, 0]);
   });
 
+  it('group opacity composites overlapping children as one layer', async () => {
+    const half = { type: 'Box', color: '#FF0000', size: { width: 0.6, height: 1 } };
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      size: { width: 100, height: 10 },
+      scenes: [
+        {
+          duration: '10f',
+          children: [
+            {
+              type: 'Group',
+              animate: [{ preset: 'fadeIn', duration: '10f', ease: 'linear' }],
+              children: [half, { ...half, transform: { x: 1, y: 0, anchor: 'topRight' } }],
+            },
+          ],
+        },
+      ],
+    });
+    const frame = await (await capture(spec)).stream.renderFrame(5);
+    // Both boxes cover x 40..60; with a layer the overlap is no denser than either box alone.
+    expect(pixel(frame, 100, 10, 5)).toEqual(pixel(frame, 100, 50, 5));
+    expect(pixel(frame, 100, 10, 5)[3]).toBeGreaterThan(100);
+    expect(pixel(frame, 100, 10, 5)[3]).toBeLessThan(150);
+  });
+
+  it('stack wraps long text to the canvas width, left-aligned', async () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+    const spec = parseSpec({ fluvieSpec: 1, size: { width: 400, height: 400 }, scenes: [{ duration: '1f', children: [{ type: 'Text', text: words, style: { fontSize: 20 } }] }] });
+    const frame = await (await capture(spec)).stream.renderFrame(0);
+    let left = 400;
+    let right = -1;
+    for (let y = 0; y < 400; y += 1) {
+      for (let x = 0; x < 400; x += 1) {
+        if (frame[(y * 400 + x) * 4 + 3]! > 0) {
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+        }
+      }
+    }
+    expect(left).toBeLessThan(4);
+    expect(right).toBeGreaterThan(300);
+  });
+
   it('slideIn moves a box by its own size', async () => {
     const spec = parseSpec({
       fluvieSpec: 1,
