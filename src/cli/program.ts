@@ -2,6 +2,7 @@
  * Builds the commander program. Each command module under `commands/` only declares its flags and
  * lazy-imports its implementation inside the action, so `--help` loads no canvas, ink or server code.
  */
+import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { registerRenderCommand } from './commands/render.js';
@@ -43,6 +44,7 @@ function applyParentSettings(command: Command, context: CliContext): void {
 }
 
 function readVersion(): string {
-  // Kept in step with package.json by test/cli/program.test.ts.
-  return '0.1.0';
+  // src/cli and dist/cli both sit two folders below package.json.
+  const manifest = createRequire(import.meta.url)('../../package.json') as { version: string };
+  return manifest.version;
 }

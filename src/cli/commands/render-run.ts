@@ -7,6 +7,7 @@ import { FluvieError, toFluvieError } from '../../core/errors.js';
 import { defaultOutputPath } from '../../core/pipeline/output-paths.js';
 import type { Aspect, EngineChoice, OutputFormat, Quality, RenderRequest } from '../../core/pipeline/render-request.js';
 import { runRender } from '../../core/pipeline/run-render.js';
+import { TIME_FORMS, tryParseTime } from '../../spec/time.js';
 import type { CliContext } from '../context.js';
 import { createReporter } from '../ui/create-reporter.js';
 import type { RenderFlags } from './render.js';
@@ -39,6 +40,9 @@ export function buildRenderRequest(key: string | null, flags: RenderFlags, cwd: 
   }
   if (key === null && flags.spec === undefined) {
     throw new FluvieError('usage', 'Nothing to render: pass --spec <file.fluvie.json> or a composition key. See fluvie-render render --help.');
+  }
+  if (flags.poster !== undefined && tryParseTime(flags.poster) === null) {
+    throw new FluvieError('usage', `Invalid --poster time "${flags.poster}": use ${TIME_FORMS}, for example 1.5s or 30f.`);
   }
   const format = flags.format as OutputFormat;
   let out: string;

@@ -203,6 +203,12 @@ describe('render output and errors', () => {
     expect(run.stderr).toContain('-3');
   });
 
+  it('rejects a bad --poster time as a usage error', async () => {
+    const run = await runCliCapture(['render', '--spec', reference('minimal'), '--poster', 'soon']);
+    expect(run.code).toBe(64);
+    expect(run.stderr).toContain('"soon"');
+  });
+
   it('needs --spec or a key', async () => {
     const run = await runCliCapture(['render']);
     expect(run.code).toBe(64);
