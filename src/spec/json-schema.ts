@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { specRegistry } from './schema/registry.js';
 import { VideoSpecSchema } from './schema/video.js';
 
-export const VIDEO_SPEC_SCHEMA_ID = 'https://fluvie-render.dev/schemas/video-spec-1.json';
+/** A URN, so the id names the schema without pointing at a host. */
+export const VIDEO_SPEC_SCHEMA_ID = 'urn:fluvie-render:schema:video-spec:1';
 
 /**
  * Builds the JSON Schema of a VideoSpec document. It describes the input form (optional fields

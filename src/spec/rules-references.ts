@@ -65,7 +65,7 @@ function checkTriggers(spec: VideoSpec, elements: readonly ElementVisit[]): Diag
   return found;
 }
 
-/** An element whose animation waits for an anchor that (through others) waits for it never starts. */
+/** Reports anchor trigger cycles: an element that waits, directly or through others, for itself never starts. */
 function checkAnchorCycles(elements: readonly ElementVisit[]): Diagnostic[] {
   const edges = new Map<string, Set<string>>();
   const declaredAt = new Map<string, string>();

@@ -10,7 +10,7 @@ const validate = ajv.compile(schema);
 describe('videoSpecJsonSchema', () => {
   it('is draft 2020-12 with an id and title', () => {
     expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema['$id']).toMatch(/^https:\/\//);
+    expect(schema['$id']).toBe('urn:fluvie-render:schema:video-spec:1');
     expect(schema['title']).toContain('VideoSpec');
   });
 

@@ -35,9 +35,7 @@ export async function checkFile(file: string, flags: SpecValidateFlags, cwd: str
   try {
     text = await readFile(path.resolve(cwd, file), 'utf8');
   } catch (cause: unknown) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read the file (${code ?? String(cause)})`;
-    return { file, ok: false, diagnostics: [error('', 'file_not_found', `${reason}; check the path`)] };
+    return { file, ok: false, diagnostics: [error('', 'file_not_found', `${describeReadFailure(cause)}; check the path`)] };
   }
 
   const syntax = findJsonError(text);
@@ -53,11 +51,19 @@ export async function checkFile(file: string, flags: SpecValidateFlags, cwd: str
   return { file, ok: report.ok, diagnostics: report.diagnostics };
 }
 
-/** One text line per problem: `file: path: severity: message`. */
+function describeReadFailure(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  return `cannot read the file (${code ?? String(cause)})`;
+}
+
+/** Formats one problem as a text line: `file: path: severity: message`. */
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
   return `${file}: ${diagnostic.path === '' ? '(root)' : diagnostic.path}: ${diagnostic.severity}: ${diagnostic.message}`;
 }
 
+/** Builds the closing line: files checked, how many are invalid, error and warning counts. */
 export function summarize(reports: readonly FileReport[]): string {
   const count = (severity: Diagnostic['severity']): number => reports.reduce((total, report) => total + report.diagnostics.filter((item) => item.severity === severity).length, 0);
   const invalid = reports.filter((report) => !report.ok).length;
