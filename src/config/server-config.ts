@@ -93,6 +93,11 @@ export interface ConfigProblem {
 export interface LoadServerConfigOptions {
   /** CPUs the process may use (see cpu-count.ts); the default render concurrency. */
   cpuCount: number;
+  /**
+   * Require API_TOKEN and CLEANUP_TOKEN when the API is on (default true). The local `cleanup`
+   * command turns this off because it only touches storage.
+   */
+  requireTokens?: boolean;
 }
 
 function buildEnvSchema(cpuCount: number) {
@@ -157,10 +162,11 @@ type ParsedEnv = z.output<ReturnType<typeof buildEnvSchema>>;
  */
 export function loadServerConfig(env: Readonly<Record<string, string | undefined>>, options: LoadServerConfigOptions): ServerConfig {
   const result = buildEnvSchema(Math.max(1, Math.floor(options.cpuCount))).safeParse(env);
+  const requireTokens = options.requireTokens ?? true;
   const problems: ConfigProblem[] = result.success
-    ? checkCombinations(result.data)
+    ? checkCombinations(result.data, requireTokens)
     : result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? 'environment'), message: issue.message }));
-  if (!result.success) problems.push(...checkRequired(env));
+  if (!result.success && requireTokens) problems.push(...checkRequired(env));
   if (problems.length > 0 || !result.success) throw configError(dedupe(problems));
 
   return toServerConfig(result.data);
@@ -171,7 +177,7 @@ export function formatConfigProblems(problems: readonly ConfigProblem[]): string
   return problems.map((problem) => `  ${problem.variable}: ${problem.message}`).join('\n');
 }
 
-function checkCombinations(parsed: ParsedEnv): ConfigProblem[] {
+function checkCombinations(parsed: ParsedEnv, requireTokens: boolean): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!parsed.FLUVIE_ENABLE_API && !parsed.FLUVIE_ENABLE_MCP && !parsed.FLUVIE_ENABLE_DOCS) {
     problems.push({ variable: 'FLUVIE_ENABLE_API', message: 'at least one of FLUVIE_ENABLE_API, FLUVIE_ENABLE_MCP and FLUVIE_ENABLE_DOCS must be true' });
@@ -179,7 +185,7 @@ function checkCombinations(parsed: ParsedEnv): ConfigProblem[] {
   if (parsed.FLUVIE_MCP_MODE === 'build' && !parsed.FLUVIE_ENABLE_API && parsed.FLUVIE_API_URL === null) {
     problems.push({ variable: 'FLUVIE_MCP_MODE', message: 'build mode needs the render API (FLUVIE_ENABLE_API=true) or a remote one (FLUVIE_API_URL)' });
   }
-  if (parsed.FLUVIE_ENABLE_API) {
+  if (parsed.FLUVIE_ENABLE_API && requireTokens) {
     if (parsed.API_TOKEN === null) problems.push(missing('API_TOKEN', 'the bearer token clients send to render'));
     if (parsed.CLEANUP_TOKEN === null) problems.push(missing('CLEANUP_TOKEN', 'the bearer token of POST /v1/maintenance/cleanup'));
   }

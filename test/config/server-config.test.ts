@@ -123,3 +123,15 @@ describe('loadServerConfig', () => {
     expect(config.shutdownGraceMs).toBe(5000);
   });
 });
+
+describe('loadServerConfig without token checks', () => {
+  it('accepts a missing API_TOKEN and CLEANUP_TOKEN', () => {
+    const config = loadServerConfig({ LOCAL_STORAGE_DIR: '/srv/renders' }, { cpuCount: 1, requireTokens: false });
+    expect(config.localStorageDir).toBe('/srv/renders');
+    expect(config.apiToken).toBeNull();
+  });
+
+  it('still reports bad values', () => {
+    expect(() => loadServerConfig({ FILE_TTL: 'soon' }, { cpuCount: 1, requireTokens: false })).toThrow(/FILE_TTL/);
+  });
+});

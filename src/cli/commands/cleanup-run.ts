@@ -1,0 +1,60 @@
+/**
+ * Implementation of `fluvie-render cleanup`: runs the retention sweep on the local job store and
+ * storage, or on a running server with `--server`, and prints the report.
+ */
+import path from 'node:path';
+import { detectCpuCount } from '../../config/cpu-count.js';
+import { loadServerConfig } from '../../config/server-config.js';
+import { readEnvValue } from '../../config/env-values.js';
+import { FluvieError } from '../../core/errors.js';
+import { FileJobStore } from '../../server/jobs/file-job-store.js';
+import { runRemoteCleanup } from '../../server/retention/remote-cleanup.js';
+import { runRetentionSweep, type CleanupReport } from '../../server/retention/retention-sweep.js';
+import { LocalStorage } from '../../server/storage/local-storage.js';
+import type { CliContext } from '../context.js';
+import type { CleanupFlags } from './cleanup.js';
+import { resolveServerEnv } from './server-env.js';
+
+export async function runCleanupCommand(flags: CleanupFlags, context: CliContext): Promise<void> {
+  const env = await resolveServerEnv(context, flags.envFile, {});
+  const dryRun = flags.dryRun === true;
+
+  const report = flags.server !== undefined ? await cleanRemote(flags.server, flags.token ?? readEnvValue(env['CLEANUP_TOKEN']), dryRun, context) : await cleanLocal(env, dryRun);
+
+  context.stdout.write(flags.json === true ? `${JSON.stringify(report)}\n` : formatReport(report));
+}
+
+async function cleanRemote(server: string, token: string | undefined, dryRun: boolean, context: CliContext): Promise<CleanupReport> {
+  if (token === undefined) throw new FluvieError('usage', 'cleanup --server needs the server\'s cleanup token: pass --token <token> or set CLEANUP_TOKEN.');
+  return runRemoteCleanup({ server, token, dryRun, signal: context.signal });
+}
+
+async function cleanLocal(env: Record<string, string | undefined>, dryRun: boolean): Promise<CleanupReport> {
+  const config = loadServerConfig(env, { cpuCount: detectCpuCount(), requireTokens: false });
+  if (config.storageBackend !== 'local') {
+    throw new FluvieError('config_invalid', 'STORAGE_BACKEND=s3 is not built into this version of fluvie-render; cleanup works on local storage (LOCAL_STORAGE_DIR) or on a server with --server.');
+  }
+  return runRetentionSweep({
+    jobs: new FileJobStore(path.join(config.localStorageDir, '.jobs')),
+    storage: new LocalStorage(config.localStorageDir),
+    nowMs: Date.now(),
+    dryRun,
+  });
+}
+
+/** Formats the report as short human-readable lines. */
+export function formatReport(report: CleanupReport): string {
+  const verb = report.dryRun ? 'Would delete' : 'Deleted';
+  const lines = [
+    `Scanned ${report.scanned} expired job${report.scanned === 1 ? '' : 's'} and files.`,
+    `${verb} ${report.deletedFiles} file${report.deletedFiles === 1 ? '' : 's'} (${formatBytes(report.freedBytes)}) and ${report.deletedJobs} job record${report.deletedJobs === 1 ? '' : 's'}.`,
+  ];
+  if (report.dryRun) lines.push('Dry run: nothing was deleted.');
+  return `${lines.join('\n')}\n`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,47 @@
+/**
+ * Implementation of `fluvie-render serve`: loads the configuration, starts the server, and on
+ * SIGTERM or SIGINT stops taking jobs, lets running renders finish for SHUTDOWN_GRACE, cancels the
+ * rest, and returns (exit 0). A configuration error lists every bad variable and exits 78.
+ */
+import { detectCpuCount } from '../../config/cpu-count.js';
+import { loadServerConfig } from '../../config/server-config.js';
+import { FluvieError, toFluvieError } from '../../core/errors.js';
+import { runRender } from '../../core/pipeline/run-render.js';
+import { createServerLogger } from '../../server/logger.js';
+import { startServer } from '../../server/server.js';
+import { createDefaultSpecTools } from '../../server/spec-tools-default.js';
+import type { CliContext } from '../context.js';
+import type { ServeFlags } from './serve.js';
+import { resolveServerEnv } from './server-env.js';
+
+export async function runServeCommand(flags: ServeFlags, context: CliContext): Promise<void> {
+  const env = await resolveServerEnv(context, flags.envFile, { PORT: flags.port, HOST: flags.host });
+
+  let server;
+  try {
+    const config = loadServerConfig(env, { cpuCount: detectCpuCount() });
+    const logger = createServerLogger({ destination: context.stderr });
+    server = await startServer({ config, logger, renderEnv: env, render: runRender, specTools: createDefaultSpecTools() });
+  } catch (error: unknown) {
+    throw reportConfigError(error, context);
+  }
+
+  await waitForAbort(context.signal);
+  await server.close();
+  context.exitCode = 0;
+}
+
+/** Prints `Configuration error: ...` for config problems, as the Dart server does, and passes the error on. */
+function reportConfigError(error: unknown, context: CliContext): FluvieError {
+  const failure = toFluvieError(error);
+  if (failure.code === 'config_invalid') {
+    context.stderr.write(`Configuration error: ${failure.message}\n`);
+    context.errorReported = true;
+  }
+  return failure;
+}
+
+function waitForAbort(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}

@@ -1,0 +1,81 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileJobStore } from '../../../src/server/jobs/file-job-store.js';
+import { LocalStorage } from '../../../src/server/storage/local-storage.js';
+import { sampleJob } from '../../conformance/job-fixture.js';
+import { runCliCapture } from '../../helpers/cli.js';
+import { createFakeRender } from '../../server/support/fake-render.js';
+import { minimalSpecTools } from '../../server/support/spec-tools.js';
+import { CLEANUP_TOKEN, startTestServer, type TestServer } from '../../server/support/test-server.js';
+
+const dirs: string[] = [];
+let server: TestServer | null = null;
+
+afterEach(async () => {
+  await server?.close();
+  server = null;
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** A storage folder with one expired job (video of 5 bytes) and one live job. */
+async function storageWithJobs(): Promise<{ dir: string; expired: string; live: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'fluvie-cleanup-cli-'));
+  dirs.push(dir);
+  const jobs = new FileJobStore(path.join(dir, '.jobs'));
+  const storage = new LocalStorage(dir);
+  const source = path.join(dir, '.source');
+  await writeFile(source, 'video');
+  const expired = sampleJob({ status: 'succeeded', expiresAtMs: Date.now() - 1_000 });
+  const live = sampleJob({ status: 'succeeded', expiresAtMs: Date.now() + 3_600_000 });
+  for (const job of [expired, live]) {
+    await storage.putFile(`${job.id}/video.mp4`, source, { contentType: 'video/mp4', visibility: 'private', expiresAtMs: job.expiresAtMs });
+    await jobs.create({ ...job, videoKey: `${job.id}/video.mp4` });
+  }
+  return { dir, expired: expired.id, live: live.id };
+}
+
+describe('fluvie-render cleanup', () => {
+  it('reports a local dry run as JSON and deletes nothing', async () => {
+    const { dir, expired } = await storageWithJobs();
+    const result = await runCliCapture(['cleanup', '--dry-run', '--json'], { env: { LOCAL_STORAGE_DIR: dir } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ scanned: 1, deletedFiles: 1, deletedJobs: 1, freedBytes: 5, dryRun: true });
+    expect(await new FileJobStore(path.join(dir, '.jobs')).get(expired)).not.toBeNull();
+  });
+
+  it('deletes expired jobs locally', async () => {
+    const { dir, expired, live } = await storageWithJobs();
+    const result = await runCliCapture(['cleanup'], { env: { LOCAL_STORAGE_DIR: dir } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Deleted 1 file (5 B) and 1 job record.');
+    const jobs = new FileJobStore(path.join(dir, '.jobs'));
+    expect(await jobs.get(expired)).toBeNull();
+    expect(await jobs.get(live)).not.toBeNull();
+    expect(await new LocalStorage(dir).stat(`${expired}/video.mp4`)).toBeNull();
+  });
+
+  it('runs on a server with --server and --token', async () => {
+    const fake = createFakeRender();
+    server = await startTestServer({ render: fake.render, specTools: minimalSpecTools });
+    const result = await runCliCapture(['cleanup', '--server', server.base, '--token', CLEANUP_TOKEN, '--json', '--dry-run'], { env: {} });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ scanned: 0, dryRun: true });
+  });
+
+  it('explains a wrong token', async () => {
+    const fake = createFakeRender();
+    server = await startTestServer({ render: fake.render, specTools: minimalSpecTools });
+    const result = await runCliCapture(['cleanup', '--server', server.base, '--token', 'wrong'], { env: {} });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('failed with 401');
+    expect(result.stderr).toContain('--token');
+  });
+
+  it('needs a token for --server', async () => {
+    const result = await runCliCapture(['cleanup', '--server', 'http://127.0.0.1:9'], { env: {} });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('--token');
+  });
+});
