@@ -43,6 +43,9 @@ export async function prepareCaptureSource(source: RenderSource, cwd: string, sa
       return { key: '', specPath, spec: await readSpecFile(specPath) };
     }
     case 'spec': {
+      // NOTE: the harness resolves relative asset and file sources itself, and the protocol has
+      // no define for `source.baseDir`, so relative paths in an in-memory spec are not resolved
+      // against it.
       const specPath = path.join(sandbox, INPUT_SPEC_FILE_NAME);
       await writeFile(specPath, JSON.stringify(source.value));
       return { key: '', specPath, spec: source.value };

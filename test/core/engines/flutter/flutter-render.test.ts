@@ -7,6 +7,7 @@ import { runFlutterRender, type FlutterRenderOptions } from '../../../../src/cor
 import { FluvieError } from '../../../../src/core/errors.js';
 import type { RenderEvent } from '../../../../src/core/pipeline/events.js';
 import type { RenderRequest } from '../../../../src/core/pipeline/render-request.js';
+import { runningDescendants } from '../../../helpers/media.js';
 import { FAKE_FLUTTER, isProcessAlive, makeProject, probeVideo, writeSmallSpec } from './fake-flutter-setup.js';
 
 const ffmpegPath = execFileSync('sh', ['-c', 'command -v ffmpeg'], { encoding: 'utf8' }).trim();
@@ -281,6 +282,25 @@ describe('runFlutterRender with a spec', () => {
     const spec = writeSmallSpec(work, { width: 80, height: 40, fps: 25 });
     const { events } = await render(request({ source: { kind: 'specFile', path: spec }, out: path.join(work, 'out', 'start.mp4') }));
     expect(events.find((event) => event.type === 'start')).toMatchObject({ width: 80, height: 40, fps: 25 });
+  });
+
+  it('stops the overlapped ffmpeg and the capture on abort', async () => {
+    const spec = writeSmallSpec(work, { frames: 40 });
+    const pidFile = path.join(work, 'overlap-hang.pids');
+    const controller = new AbortController();
+    const started = render(request({ source: { kind: 'specFile', path: spec }, out: path.join(work, 'out', 'overlap-abort.mp4') }), { FAKE_FLUTTER_MODE: 'hang', FAKE_FLUTTER_PID_FILE: pidFile }, {}, controller.signal);
+    while (!existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await runningDescendants('ffmpeg')).toHaveLength(1);
+
+    controller.abort();
+    const error = await started.then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    expect((error as FluvieError).code).toBe('canceled');
+    expect(await runningDescendants('ffmpeg')).toEqual([]);
+    expect(readFileSync(pidFile, 'utf8').split(' ').map(Number).map(isProcessAlive)).toEqual([false, false]);
+    expect(sandboxesLeft()).toEqual([]);
   });
 
   it('writes an in-memory spec into the sandbox for the harness', async () => {
