@@ -18,7 +18,7 @@ export class LayerPool {
    * layer onto `ctx` at `alpha`.
    */
   composite(ctx: SKRSContext2D, alpha: number, paint: (layer: SKRSContext2D) => void): void {
-    const canvas = this.free.pop() ?? createCanvas(this.width, this.height);
+    const canvas = this.free.pop() ?? this.createLayer();
     const layer = canvas.getContext('2d');
     try {
       layer.resetTransform();
@@ -34,5 +34,12 @@ export class LayerPool {
     } finally {
       this.free.push(canvas);
     }
+  }
+
+  private createLayer(): Canvas {
+    const canvas = createCanvas(this.width, this.height);
+    // Same fixed text language as the frame canvas, so text in a layer shapes the same way.
+    canvas.getContext('2d').lang = 'en';
+    return canvas;
   }
 }
