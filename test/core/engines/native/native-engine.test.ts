@@ -228,7 +228,8 @@ describe('native engine images and fonts', () => {
   it('a missing image fails before the first frame with its path', async () => {
     const spec = parseSpec({ fluvieSpec: 1, scenes: [{ duration: '1f', children: [{ type: 'Image', source: { kind: 'asset', value: 'nope.png' } }] }] });
     const error = await capture(spec, { baseDir: dir }).catch((caught: unknown) => caught);
-    expect(isFluvieError(error) && error.code).toBe('file_not_found');
+    expect(isFluvieError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'file_not_found' });
     expect((error as Error).message).toContain('scenes[0].children[0]');
     expect((error as Error).message).toContain(path.join(dir, 'nope.png'));
   });
@@ -259,7 +260,8 @@ describe('native engine determinism and failures', () => {
 
   it('unsupported features fail the capture unless allowed', async () => {
     const error = await capture(referenceSpec('rich')).catch((caught: unknown) => caught);
-    expect(isFluvieError(error) && error.code).toBe('unsupported_feature');
+    expect(isFluvieError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'unsupported_feature' });
     expect((error as Error).message).toContain('scenes[0].children[1]: Counter element');
   });
 
