@@ -15,7 +15,7 @@ export interface AiConfig {
   baseUrl: string;
   /** Timeout of one HTTP attempt in milliseconds. */
   timeoutMs: number;
-  /** Retries after a 429 or 5xx answer or a network error. */
+  /** Retries after a 408, 429 or 5xx response or a network error. */
   maxRetries: number;
 }
 
