@@ -64,6 +64,7 @@ export async function runFlutterRender(request: RenderRequest, deps: RenderDeps 
   const flutter = await resolveFlutter({ flutterPath: request.flutterPath, env: deps.env, cwd: deps.cwd, signal: deps.signal });
   deps.emit({ type: 'log', level: 'info', message: `Flutter ${flutter.version} at ${flutter.path} (from ${flutter.source}); project ${project.projectDir} (from ${project.source})` });
 
+  const out = path.resolve(deps.cwd, request.out);
   const sandbox = await createSandbox();
   let stream: StreamEncode | null = null;
   try {
@@ -77,7 +78,7 @@ export async function runFlutterRender(request: RenderRequest, deps: RenderDeps 
       fps: canvas?.fps ?? 0,
       totalFrames: (source.spec === null ? null : predictTotalFrames(source.spec, request.maxFrames)) ?? request.maxFrames ?? 0,
       format: request.format,
-      output: request.out,
+      output: out,
     });
 
     if (canvas !== null && options.overlapEncode !== false) {
@@ -102,10 +103,10 @@ export async function runFlutterRender(request: RenderRequest, deps: RenderDeps 
     const posterInSandbox = await encodePosterFromManifest({ ffmpegPath: deps.ffmpeg.path, sandbox, manifest, signal: deps.signal });
 
     deps.emit({ type: 'stage', stage: 'finalize' });
-    const moved = request.format === 'imageSequence' ? await moveFrameSequence(outputDir, request.out) : await moveSingleOutput(outputDir, manifest.outputFileName, request.out);
+    const moved = request.format === 'imageSequence' ? await moveFrameSequence(outputDir, out) : await moveSingleOutput(outputDir, manifest.outputFileName, out);
     let poster: string | null = null;
     if (posterInSandbox !== null) {
-      poster = posterPathFor(request.out);
+      poster = posterPathFor(out);
       await moveFile(posterInSandbox, poster);
     }
 

@@ -304,9 +304,9 @@ describe('runFlutterRender with a spec', () => {
   });
 
   it('writes an in-memory spec into the sandbox for the harness', async () => {
-    const out = path.join(work, 'out', 'inline.mp4');
-    const { argv } = await render(request({ source: { kind: 'spec', value: { size: { width: 32, height: 32 }, scenes: [{ duration: '4f' }] }, baseDir: work }, out }));
+    // A relative out resolves against the working folder of the render.
+    const { argv } = await render(request({ source: { kind: 'spec', value: { size: { width: 32, height: 32 }, scenes: [{ duration: '4f' }] }, baseDir: work }, out: 'out/inline.mp4' }));
     expect(argv.argv.at(-1)).toMatch(/FLUVIE_RENDER_SPEC=.*\/fluvie_render_\w+\/input\.fluvie\.json$/);
-    expect(probeVideo(out)).toMatchObject({ width: 32, height: 32, frames: 4 });
+    expect(probeVideo(path.join(work, 'out', 'inline.mp4'))).toMatchObject({ width: 32, height: 32, frames: 4 });
   });
 });
