@@ -3,10 +3,9 @@
  * parse, so this walk compares the input with the schema tree instead and reports each key with
  * its path, even when other parts of the document are invalid.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatPath, type PathSegment } from './diagnostics.js';
-
-type Core = z.core.$ZodType;
+import { chooseUnionMember, isPlainObject, unwrapSchema, type CoreSchema } from './schema-walk.js';
 
 export interface UnknownProperty {
   readonly path: string;
@@ -16,30 +15,15 @@ export interface UnknownProperty {
 }
 
 /** Lists every property of `value` that `schema` does not define. */
-export function findUnknownProperties(schema: Core, value: unknown): UnknownProperty[] {
+export function findUnknownProperties(schema: CoreSchema, value: unknown): UnknownProperty[] {
   const found: UnknownProperty[] = [];
   walk(schema, value, [], found);
   return found;
 }
 
-function walk(schema: Core, value: unknown, path: PathSegment[], found: UnknownProperty[]): void {
-  const def = schema._zod.def;
+function walk(schema: CoreSchema, value: unknown, path: PathSegment[], found: UnknownProperty[]): void {
+  const def = unwrapSchema(schema)._zod.def;
   switch (def.type) {
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'nonoptional':
-    case 'readonly':
-    case 'catch':
-      walk((def as z.core.$ZodOptionalDef).innerType, value, path, found);
-      return;
-    case 'lazy':
-      walk((def as z.core.$ZodLazyDef).getter(), value, path, found);
-      return;
-    case 'pipe':
-      walk((def as z.core.$ZodPipeDef).in, value, path, found);
-      return;
     case 'object':
       walkObject(def as z.core.$ZodObjectDef, value, path, found);
       return;
@@ -54,9 +38,12 @@ function walk(schema: Core, value: unknown, path: PathSegment[], found: UnknownP
         for (const [key, item] of Object.entries(value)) walk((def as z.core.$ZodRecordDef).valueType, item, [...path, key], found);
       }
       return;
-    case 'union':
-      walkUnion(def as z.core.$ZodUnionDef | z.core.$ZodDiscriminatedUnionDef, value, path, found);
+    case 'union': {
+      // When no member fits the value, the parse errors already explain it.
+      const member = chooseUnionMember(def as z.core.$ZodUnionDef, value);
+      if (member !== undefined) walk(member, value, path, found);
       return;
+    }
     default:
       return;
   }
@@ -83,30 +70,4 @@ function walkTuple(def: z.core.$ZodTupleDef, value: unknown[], path: PathSegment
     const itemSchema = def.items[index] ?? def.rest;
     if (itemSchema !== null && itemSchema !== undefined) walk(itemSchema, item, [...path, index], found);
   });
-}
-
-/**
- * Walks the member the value was meant for: the one that accepts it, else the one whose
- * discriminator matches. When neither exists the parse errors already explain the value.
- */
-function walkUnion(def: z.core.$ZodUnionDef | z.core.$ZodDiscriminatedUnionDef, value: unknown, path: PathSegment[], found: UnknownProperty[]): void {
-  const accepting = def.options.find((option) => z.safeParse(option, value).success);
-  const member = accepting ?? discriminatedMember(def, value);
-  if (member !== undefined) walk(member, value, path, found);
-}
-
-function discriminatedMember(def: z.core.$ZodUnionDef | z.core.$ZodDiscriminatedUnionDef, value: unknown): Core | undefined {
-  if (!('discriminator' in def) || !isPlainObject(value)) return undefined;
-
-  const discriminatorValue = value[def.discriminator];
-  return def.options.find((option) => {
-    const optionDef = option._zod.def;
-    if (optionDef.type !== 'object') return false;
-    const property = (optionDef as z.core.$ZodObjectDef).shape[def.discriminator];
-    return property !== undefined && z.safeParse(property, discriminatorValue).success;
-  });
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

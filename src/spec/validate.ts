@@ -45,7 +45,7 @@ export function validateSpec(value: unknown, options: ValidateOptions = {}): Val
     .map((property) => unknownPropertyDiagnostic(property.path, property.key, property.allowed, options.strict === true));
 
   const parsed = VideoSpecSchema.safeParse(value);
-  const schemaProblems = parsed.success ? [] : diagnosticsFromZodIssues(parsed.error.issues, value).filter((diagnostic) => !covered(diagnostic.path));
+  const schemaProblems = parsed.success ? [] : diagnosticsFromZodIssues(parsed.error.issues, value, VideoSpecSchema).filter((diagnostic) => !covered(diagnostic.path));
   const documentProblems = parsed.success ? checkDocument(parsed.data, options) : [];
 
   const diagnostics = [...renamed, ...schemaProblems, ...documentProblems, ...unknown];

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { COLOR_PATTERN } from './color.js';
 import { describeValue, error, formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { schemaAtPath, type CoreSchema } from './schema-walk.js';
 import { TIME_FORMS, TIME_PATTERN } from './time.js';
 
 type Issue = z.core.$ZodIssue;
@@ -16,23 +17,36 @@ const DISCRIMINATOR_LABELS: Readonly<Record<string, string>> = {
   mode: 'export mode',
 };
 
-/** Converts `issues` found while parsing `input` into diagnostics. */
-export function diagnosticsFromZodIssues(issues: readonly Issue[], input: unknown, basePath: readonly PathSegment[] = []): Diagnostic[] {
-  return issues.flatMap((issue) => convertIssue(issue, input, basePath));
+/** What the issues were found in: the parsed input and, for range messages, the root schema. */
+interface IssueSource {
+  readonly input: unknown;
+  readonly schema: CoreSchema | undefined;
 }
 
-function convertIssue(issue: Issue, input: unknown, basePath: readonly PathSegment[]): Diagnostic[] {
+/**
+ * Converts `issues` found while parsing `input` into diagnostics. With the root `schema`, a number
+ * out of range is reported with both of its bounds.
+ */
+export function diagnosticsFromZodIssues(issues: readonly Issue[], input: unknown, schema?: CoreSchema): Diagnostic[] {
+  return convertIssues(issues, { input, schema }, []);
+}
+
+function convertIssues(issues: readonly Issue[], source: IssueSource, basePath: readonly PathSegment[]): Diagnostic[] {
+  return issues.flatMap((issue) => convertIssue(issue, source, basePath));
+}
+
+function convertIssue(issue: Issue, source: IssueSource, basePath: readonly PathSegment[]): Diagnostic[] {
   const segments = [...basePath, ...issue.path.filter(isPathSegment)];
   const path = formatPath(segments);
-  const value = valueAt(input, segments);
+  const value = valueAt(source.input, segments);
 
   switch (issue.code) {
     case 'invalid_type':
       return [convertInvalidType(issue, path, segments, value)];
     case 'too_small':
-      return [error(path, 'out_of_range', tooSmallMessage(issue, value))];
+      return [error(path, 'out_of_range', rangeMessage(source, segments, value) ?? tooSmallMessage(issue, value))];
     case 'too_big':
-      return [error(path, 'out_of_range', tooBigMessage(issue, value))];
+      return [error(path, 'out_of_range', rangeMessage(source, segments, value) ?? tooBigMessage(issue, value))];
     case 'invalid_format':
       return [error(path, 'invalid_format', formatMessage(issue, value))];
     case 'invalid_value':
@@ -42,10 +56,10 @@ function convertIssue(issue: Issue, input: unknown, basePath: readonly PathSegme
     case 'unrecognized_keys':
       return issue.keys.map((key) => error(formatPath([...segments, key]), 'unknown_property', `unknown property "${key}"`));
     case 'invalid_union':
-      return convertUnion(issue, input, segments, value);
+      return convertUnion(issue, source, segments, value);
     case 'invalid_key':
     case 'invalid_element':
-      return diagnosticsFromZodIssues(issue.issues, input, segments);
+      return convertIssues(issue.issues, source, segments);
     case 'custom':
       return [convertCustom(issue, path, value)];
   }
@@ -83,6 +97,20 @@ function expectedName(expected: string): string {
     default:
       return expected;
   }
+}
+
+const LARGEST_BOUND = 1e15;
+
+/** Names both bounds of a number whose schema has a finite minimum and maximum, else null. */
+function rangeMessage(source: IssueSource, segments: readonly PathSegment[], value: unknown): string | null {
+  if (typeof value !== 'number' || source.schema === undefined) return null;
+
+  const target = schemaAtPath(source.schema, source.input, segments);
+  if (target === undefined || target._zod.def.type !== 'number') return null;
+  const { minValue, maxValue, isInt } = target as unknown as z.ZodNumber;
+  if (minValue === null || maxValue === null || Math.abs(minValue) >= LARGEST_BOUND || Math.abs(maxValue) >= LARGEST_BOUND) return null;
+
+  return `${value} is out of range: expected ${isInt ? 'an integer' : 'a number'} from ${minValue} to ${maxValue}`;
 }
 
 function tooSmallMessage(issue: z.core.$ZodIssueTooSmall, value: unknown): string {
@@ -129,14 +157,14 @@ function convertCustom(issue: z.core.$ZodIssueCustom, path: string, value: unkno
   return error(path, code, `invalid ${label}${shown}: ${issue.message}`);
 }
 
-function convertUnion(issue: z.core.$ZodIssueInvalidUnion, input: unknown, segments: readonly PathSegment[], value: unknown): Diagnostic[] {
+function convertUnion(issue: z.core.$ZodIssueInvalidUnion, source: IssueSource, segments: readonly PathSegment[], value: unknown): Diagnostic[] {
   const discriminator = typeof issue['discriminator'] === 'string' ? issue['discriminator'] : undefined;
   if (discriminator !== undefined || issue.errors.length === 0) {
     return [discriminatorDiagnostic(issue, segments, value, discriminator)];
   }
 
   const best = pickBranch(issue.errors, value);
-  return diagnosticsFromZodIssues(best, input, segments);
+  return convertIssues(best, source, segments);
 }
 
 function discriminatorDiagnostic(issue: z.core.$ZodIssueInvalidUnion, segments: readonly PathSegment[], value: unknown, discriminator: string | undefined): Diagnostic {

@@ -84,7 +84,7 @@ describe('loadSpecFile', () => {
 
     expect(failure).toBeInstanceOf(FluvieError);
     expect((failure as FluvieError).code).toBe('spec_invalid');
-    expect((failure as FluvieError).message).toContain('fps: 0 is too small');
+    expect((failure as FluvieError).message).toContain('fps: 0 is out of range');
     expect((failure as FluvieError).message).toContain('scenes[0].duration');
     const details = (failure as FluvieError).details as { diagnostics: { path: string }[] };
     expect(details.diagnostics.map((diagnostic) => diagnostic.path)).toEqual(['fps', 'scenes[0].duration']);

@@ -54,7 +54,7 @@ describe('spec validate', () => {
     const run = await runSpec(['validate', 'invalid.json'], folder);
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('invalid.json: fps: error: 0 is too small: expected >= 1\n');
+    expect(run.stdout).toContain('invalid.json: fps: error: 0 is out of range: expected an integer from 1 to 120\n');
     expect(run.stdout).toContain('invalid.json: scenes[0].children[0].type: error: unknown element type "Txt"');
     expect(run.stdout).toMatch(/1 file checked, 1 invalid: 2 errors, 0 warnings\n$/);
   });

@@ -1,0 +1,88 @@
+/**
+ * Helpers that follow a JSON document through the zod schema tree: unwrapping wrappers, picking
+ * the union member a value was meant for, and finding the schema of the value at a path.
+ */
+import { z } from 'zod';
+import type { PathSegment } from './diagnostics.js';
+
+export type CoreSchema = z.core.$ZodType;
+
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch']);
+
+/** Strips optional, nullable, default, lazy and pipe wrappers. */
+export function unwrapSchema(schema: CoreSchema): CoreSchema {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def;
+    if (WRAPPERS.has(def.type)) current = (def as z.core.$ZodOptionalDef).innerType;
+    else if (def.type === 'lazy') current = (def as z.core.$ZodLazyDef).getter();
+    else if (def.type === 'pipe') current = (def as z.core.$ZodPipeDef).in;
+    else return current;
+  }
+}
+
+/**
+ * Picks the member of a union that `value` was meant for: the first one that accepts it, else the
+ * one whose discriminator matches. Returns undefined when neither exists.
+ */
+export function chooseUnionMember(def: z.core.$ZodUnionDef | z.core.$ZodDiscriminatedUnionDef, value: unknown): CoreSchema | undefined {
+  const accepting = def.options.find((option) => z.safeParse(option, value).success);
+  if (accepting !== undefined) return accepting;
+  if (!isPlainObject(value)) return undefined;
+  if (!('discriminator' in def)) {
+    // An object can only be meant for the one object member, as in `preset name | {width, height}`.
+    const objects = def.options.filter((option) => unwrapSchema(option)._zod.def.type === 'object');
+    return objects.length === 1 ? objects[0] : undefined;
+  }
+
+  const discriminatorValue = value[def.discriminator];
+  return def.options.find((option) => {
+    const optionDef = unwrapSchema(option)._zod.def;
+    if (optionDef.type !== 'object') return false;
+    const property = (optionDef as z.core.$ZodObjectDef).shape[def.discriminator];
+    return property !== undefined && z.safeParse(property, discriminatorValue).success;
+  });
+}
+
+/** Returns the schema that describes the value at `segments` inside `document`, if it can be found. */
+export function schemaAtPath(root: CoreSchema, document: unknown, segments: readonly PathSegment[]): CoreSchema | undefined {
+  let schema: CoreSchema | undefined = unwrapSchema(root);
+  let value = document;
+  for (const segment of segments) {
+    schema = schema === undefined ? undefined : resolveUnion(schema, value);
+    if (schema === undefined) return undefined;
+
+    const def = schema._zod.def;
+    const child = childSchema(def, segment);
+    if (child === undefined) return undefined;
+    schema = unwrapSchema(child);
+    value = isPlainObject(value) || Array.isArray(value) ? (value as Record<PathSegment, unknown>)[segment] : undefined;
+  }
+  return schema === undefined ? undefined : resolveUnion(schema, value);
+}
+
+function resolveUnion(schema: CoreSchema, value: unknown): CoreSchema | undefined {
+  const def = schema._zod.def;
+  if (def.type !== 'union') return schema;
+  const member = chooseUnionMember(def as z.core.$ZodUnionDef, value);
+  return member === undefined ? undefined : unwrapSchema(member);
+}
+
+function childSchema(def: z.core.$ZodTypeDef, segment: PathSegment): CoreSchema | undefined {
+  switch (def.type) {
+    case 'object':
+      return (def as z.core.$ZodObjectDef).shape[String(segment)];
+    case 'array':
+      return (def as z.core.$ZodArrayDef).element;
+    case 'record':
+      return (def as z.core.$ZodRecordDef).valueType;
+    case 'tuple':
+      return typeof segment === 'number' ? ((def as z.core.$ZodTupleDef).items[segment] ?? undefined) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
