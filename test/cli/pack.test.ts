@@ -2,8 +2,9 @@
  * The published package works through npx: pack the tarball (which builds dist/), install it into an
  * empty project, and run the bin from there, the way `npx fluvie-render` does.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,4 +50,39 @@ describe('packed tarball', () => {
     expect(video.height).toBe(180);
     expect(video.frameCount).toBe(90);
   });
+
+  it('exits 130 on SIGINT and leaves nothing behind', async () => {
+    const specPath = path.join(repoRoot, '../shared/reference/specs/promo.fluvie.json');
+    const out = path.join(installDir, 'interrupted.mp4');
+    const bin = path.join(installDir, 'node_modules/fluvie-render/bin/fluvie-render.js');
+    const child = spawn(process.execPath, [bin, 'render', '--spec', specPath, '--out', out, '--json'], {
+      cwd: installDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    // Interrupt once frames are flowing into ffmpeg.
+    while (!stdout.includes('"type":"progress"')) await once(child.stdout, 'data');
+    child.kill('SIGINT');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(130);
+    expect(readdirSync(installDir).filter((name) => name.includes('interrupted'))).toEqual([]);
+    // An orphaned ffmpeg would be re-parented to init, so look at every process, not only descendants.
+    expect(await processesMentioning('.interrupted.')).toEqual([]);
+  });
 });
+
+async function processesMentioning(text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let commandLine = '';
+    try {
+      commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      continue;
+    }
+    if (commandLine.includes(text)) found.push(`${entry}: ${commandLine}`);
+  }
+  return found;
+}
