@@ -4,43 +4,25 @@
  * When the frame size and rate are known before capture (spec renders), encoding starts while the
  * harness is still writing frames.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FluvieError, throwIfAborted } from '../../errors.js';
+import { throwIfAborted } from '../../errors.js';
 import { posterPathFor } from '../../pipeline/output-paths.js';
 import type { RenderDeps, RenderRequest, RenderResult } from '../../pipeline/render-request.js';
-import { runFlutterProcess } from './capture-process.js';
-import { captureExitError, findUnknownKey, missingManifestError, UNKNOWN_KEY_MARKER } from './capture-errors.js';
+import { captureToSandbox, type FlutterRenderOptions } from './capture-run.js';
 import { prepareCaptureSource } from './capture-source.js';
-import { buildCaptureArgs } from './dart-defines.js';
 import { buildHarnessFfmpegArgs } from './harness-ffmpeg-args.js';
-import { MANIFEST_FILE_NAME, parseManifest, type RenderManifest } from './manifest.js';
+import type { RenderManifest } from './manifest.js';
 import { encodeFromManifest, encodePosterFromManifest } from './manifest-encode.js';
 import { moveFile, moveFrameSequence, moveSingleOutput } from './move-outputs.js';
-import { startProgressPoller } from './progress-poller.js';
 import { discoverProject } from './project-discovery.js';
 import { resolveFlutter } from './resolve-flutter.js';
 import { createSandbox, removeSandbox } from './sandbox.js';
 import { predictStreamCanvas, predictTotalFrames, type StreamCanvas } from './stream-plan.js';
 import { matchesPrediction, startStreamEncode, type StreamEncode } from './stream-encode.js';
 
-/** File name the harness rewrites with `<completed>/<total>`, inside the sandbox. */
-const PROGRESS_FILE_NAME = 'progress';
 const FRAMES_FILE_NAME = 'frames.rgba';
 
-/** Flutter-only settings that the render request does not carry. All optional. */
-export interface FlutterRenderOptions {
-  /** Pass `--enable-impeller` to `flutter test`. Default false. */
-  enableImpeller?: boolean;
-  /** Define `FLUVIE_RENDER_NO_CACHE=true` (disable the harness frame cache). Default false. */
-  noCache?: boolean;
-  /** Define `FLUVIE_BLOCK_FILE_SOURCES=true`, as the server does for untrusted specs. Default false. */
-  blockFileSources?: boolean;
-  /** Stop the capture after this many milliseconds; default null (no limit). */
-  captureTimeoutMs?: number | null;
-  /** Overlap encoding with capture when the canvas can be predicted. Default true. */
-  overlapEncode?: boolean;
-}
+export type { FlutterRenderOptions } from './capture-run.js';
 
 /** The resolved ffmpeg binary; `ResolvedFfmpeg` of the encode module fits. */
 export interface FlutterFfmpeg {
@@ -93,7 +75,15 @@ export async function runFlutterRender(request: RenderRequest, deps: RenderDeps 
     }
 
     deps.emit({ type: 'stage', stage: 'capture' });
-    const manifest = await capture(request, deps, options, { projectDir: project.projectDir, harnessPath: project.harnessPath, flutterPath: flutter.path, sandbox, source });
+    const manifest = await captureToSandbox(request, deps, options, {
+      projectDir: project.projectDir,
+      harnessPath: project.harnessPath,
+      flutterPath: flutter.path,
+      sandbox,
+      source,
+      // Clip decoding inside the harness runs the same ffmpeg as the encode.
+      ffmpegDir: path.dirname(deps.ffmpeg.path),
+    });
 
     deps.emit({ type: 'stage', stage: 'encode' });
     const outputDir = await encode(manifest, sandbox, stream, deps);
@@ -125,85 +115,6 @@ export async function runFlutterRender(request: RenderRequest, deps: RenderDeps 
 
 function predictArgs(canvas: StreamCanvas, request: RenderRequest): string[] {
   return buildHarnessFfmpegArgs({ ...canvas, format: request.format, quality: request.quality, framesFileName: FRAMES_FILE_NAME });
-}
-
-interface CaptureContext {
-  readonly projectDir: string;
-  readonly harnessPath: string;
-  readonly flutterPath: string;
-  readonly sandbox: string;
-  readonly source: { readonly key: string; readonly specPath: string | null };
-}
-
-/** Runs the harness and returns its checked manifest. */
-async function capture(request: RenderRequest, deps: RenderDeps & { ffmpeg: FlutterFfmpeg }, options: FlutterRenderOptions, context: CaptureContext): Promise<RenderManifest> {
-  const extraDefines: [string, string][] = [];
-  if (context.source.specPath !== null) extraDefines.push(['FLUVIE_RENDER_SPEC', context.source.specPath]);
-  if (options.blockFileSources === true) extraDefines.push(['FLUVIE_BLOCK_FILE_SOURCES', 'true']);
-
-  const args = buildCaptureArgs({
-    harnessPath: path.relative(context.projectDir, context.harnessPath),
-    key: context.source.key,
-    outDir: context.sandbox,
-    frames: request.maxFrames,
-    noCache: options.noCache === true,
-    aspect: request.aspect,
-    quality: request.quality,
-    format: request.format,
-    poster: request.posterTime,
-    enableImpeller: options.enableImpeller === true,
-    extraDefines,
-  });
-
-  const progressFile = path.join(context.sandbox, PROGRESS_FILE_NAME);
-  // Clip decoding inside the harness runs the same ffmpeg as the encode.
-  const searchPath = [path.dirname(deps.ffmpeg.path), deps.env.PATH].filter((part) => part !== undefined && part !== '').join(path.delimiter);
-  let lastTotal = 0;
-  let lastCompleted = 0;
-  let unknownKey: string | null = null;
-  const poller = startProgressPoller(progressFile, ({ completed, total }) => {
-    lastCompleted = completed;
-    lastTotal = total;
-    deps.emit({ type: 'progress', stage: 'capture', completed, total });
-  });
-
-  let exit;
-  try {
-    exit = await runFlutterProcess({
-      flutterPath: context.flutterPath,
-      args,
-      cwd: context.projectDir,
-      env: { ...deps.env, PATH: searchPath, FLUVIE_PROGRESS_FILE: progressFile },
-      signal: deps.signal,
-      timeoutMs: options.captureTimeoutMs ?? null,
-      onLine: (line) => {
-        if (line.includes(UNKNOWN_KEY_MARKER)) unknownKey = findUnknownKey(line);
-        deps.emit({ type: 'log', level: 'debug', message: `flutter: ${line}` });
-      },
-    });
-  } finally {
-    await poller.stop();
-  }
-
-  const failure = captureExitError(exit, unknownKey, context.source.key);
-  if (failure !== null) throw failure;
-
-  const manifest = await readManifest(context.sandbox, exit);
-  if (lastCompleted < manifest.frameCount || lastTotal !== manifest.frameCount) {
-    deps.emit({ type: 'progress', stage: 'capture', completed: manifest.frameCount, total: manifest.frameCount });
-  }
-  return manifest;
-}
-
-async function readManifest(sandbox: string, exit: Parameters<typeof missingManifestError>[0]): Promise<RenderManifest> {
-  let text: string;
-  try {
-    text = await readFile(path.join(sandbox, MANIFEST_FILE_NAME), 'utf8');
-  } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw missingManifestError(exit);
-    throw new FluvieError('capture_failed', `Cannot read ${MANIFEST_FILE_NAME} in ${sandbox}: ${String(error)}`, { cause: error });
-  }
-  return parseManifest(text);
 }
 
 /** Finishes the overlapped encode when the manifest matches it, else encodes from the frames file. Returns the folder holding the output. */
