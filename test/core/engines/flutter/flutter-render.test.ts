@@ -60,6 +60,8 @@ function request(overrides: Partial<RenderRequest>): RenderRequest {
   };
 }
 
+let lastEvents: RenderEvent[] = [];
+
 interface RunOutcome {
   events: RenderEvent[];
   argv: { argv: string[]; cwd: string; progressFile: string | null; path: string };
@@ -68,11 +70,9 @@ interface RunOutcome {
 async function render(req: RenderRequest, env: Record<string, string> = {}, options: FlutterRenderOptions = {}, signal: AbortSignal = new AbortController().signal): Promise<RunOutcome> {
   const events: RenderEvent[] = [];
   const argvFile = path.join(work, `argv-${Math.random().toString(36).slice(2)}.json`);
-  try {
-    await runFlutterRender(req, { env: { PATH: process.env.PATH, FAKE_FLUTTER_ARGV_FILE: argvFile, ...env }, cwd: work, signal, emit: (event) => events.push(event), ffmpeg: { path: ffmpegPath } }, options);
-  } finally {
-    (render as { lastEvents?: RenderEvent[] }).lastEvents = events;
-  }
+  // Failing renders throw, so their events stay readable here.
+  lastEvents = events;
+  await runFlutterRender(req, { env: { PATH: process.env.PATH, FAKE_FLUTTER_ARGV_FILE: argvFile, ...env }, cwd: work, signal, emit: (event) => events.push(event), ffmpeg: { path: ffmpegPath } }, options);
   return { events, argv: existsSync(argvFile) ? JSON.parse(readFileSync(argvFile, 'utf8')) : { argv: [], cwd: '', progressFile: null, path: '' } };
 }
 
@@ -185,7 +185,8 @@ describe('runFlutterRender with a composition key', () => {
     expect(error.code).toBe('capture_failed');
     expect(error.message).toContain('unsafe or invalid manifest.json');
     // ffmpeg never ran: no log line from it and no output anywhere.
-    expect((render as { lastEvents?: RenderEvent[] }).lastEvents?.some((event) => event.type === 'log' && event.message.startsWith('ffmpeg:'))).toBe(false);
+    expect(lastEvents.some((event) => event.type === 'log' && event.message.startsWith('ffmpeg:'))).toBe(false);
+    expect(lastEvents.some((event) => event.type === 'stage' && event.stage === 'encode')).toBe(false);
     expect(existsSync(out)).toBe(false);
     expect(existsSync('/tmp/fluvie-escape.mp4')).toBe(false);
     expect(sandboxesLeft()).toEqual([]);
