@@ -2,6 +2,9 @@
  * Signals a whole process group. `flutter test` starts the Dart tester and compiler as child
  * processes, so stopping only the `flutter` process would leave them running. The capture process
  * is spawned detached, which makes it the leader of a new group whose id is its pid.
+ *
+ * NOTE: process groups are POSIX. On Windows `process.kill(-pid)` fails, so a capture there would
+ * need a tree kill (taskkill /T); fluvie-render's flutter engine is tested on Linux only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
