@@ -77,6 +77,8 @@ export interface ServerConfig {
   /** Honour `x-forwarded-for` for the client IP. */
   trustProxy: boolean;
   webhookUrl: string | null;
+  /** HMAC secret for webhooks whose request names none, or null to send those unsigned. */
+  webhookSecret: string | null;
   webhookAllowPrivate: boolean;
   /** Bearer token for `/metrics`, or null for open metrics. */
   metricsToken: string | null;
@@ -147,6 +149,7 @@ function buildEnvSchema(cpuCount: number) {
     MAX_BODY_BYTES: envInteger(1).transform((value) => value ?? 1_048_576),
     TRUST_PROXY: envBoolean(false),
     WEBHOOK_URL: envHttpUrl(),
+    WEBHOOK_SECRET: envText(),
     WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
     METRICS_TOKEN: envText(),
     SHUTDOWN_GRACE: envDuration(30_000),
@@ -268,6 +271,7 @@ function toServerConfig(parsed: ParsedEnv): ServerConfig {
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     trustProxy: parsed.TRUST_PROXY,
     webhookUrl: parsed.WEBHOOK_URL,
+    webhookSecret: parsed.WEBHOOK_SECRET,
     webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE,
     metricsToken: parsed.METRICS_TOKEN,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE,

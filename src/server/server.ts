@@ -10,16 +10,23 @@ import type { ServerConfig } from '../config/server-config.js';
 import { FluvieError } from '../core/errors.js';
 import { resolveFfmpeg } from '../core/encode/resolve-ffmpeg.js';
 import { createApp } from './app.js';
+import { deriveSigningKey } from './auth/signed-token.js';
 import { systemClock, type Clock } from './clock.js';
+import { buildJobJson } from './http/job-response.js';
 import { FileJobStore } from './jobs/file-job-store.js';
 import type { JobRecord } from './jobs/job-record.js';
+import type { JobStore } from './jobs/job-store.js';
 import { reconcileJobs } from './jobs/reconcile-jobs.js';
 import type { Logger } from './logger.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
+import type { Queue } from './queue/queue.js';
 import { createRenderJobProcessor, type RenderFunction } from './queue/render-job.js';
 import { startRetentionTimer } from './retention/retention-timer.js';
 import type { SpecTools } from './spec-tools.js';
 import { LocalStorage } from './storage/local-storage.js';
+import type { Storage } from './storage/storage.js';
+import { createWebhookNotifier } from './webhooks/webhook-notifier.js';
+import type { WebhookSenderOptions } from './webhooks/webhook-sender.js';
 
 export interface StartServerOptions {
   config: ServerConfig;
@@ -29,12 +36,22 @@ export interface StartServerOptions {
   render: RenderFunction;
   specTools: SpecTools;
   clock?: Clock;
+  /** Minimum time between progress writes of one job in milliseconds (default 250). */
+  progressIntervalMs?: number;
+  /** Retry settings of webhook deliveries (tests shorten the backoff). */
+  webhookRetry?: Pick<WebhookSenderOptions, 'attempts' | 'baseDelayMs' | 'timeoutMs'>;
+  /** Called with every job that reaches a terminal state. */
+  onJobFinished?: (job: JobRecord) => void;
+  /** Resolves when ffmpeg can run (readiness); default: resolve and probe it. */
+  checkFfmpeg?: () => Promise<void>;
 }
 
 export interface RunningServer {
   /** The bound port (useful with PORT=0). */
   port: number;
-  url: string;
+  jobs: JobStore;
+  storage: Storage;
+  queue: Queue;
   /** Stops taking jobs, waits up to SHUTDOWN_GRACE for running renders, cancels the rest, and closes. Idempotent. */
   close(): Promise<void>;
 }
@@ -52,54 +69,68 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const jobs = new FileJobStore(path.join(config.localStorageDir, '.jobs'));
   const workRoot = path.join(config.localStorageDir, '.work');
-  const onFinished = (job: JobRecord): void => logger.debug({ jobId: job.id, status: job.status }, 'job finished');
+
+  // The app is built once the port is known, so default download links name the bound port.
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response(null, { status: 503 });
+  const server = await listen((request) => handle(request), config);
+  const port = (server.address() as AddressInfo).port;
+  const appConfig = { ...config, port };
+
+  const webhooks = createWebhookNotifier({
+    logger,
+    defaultSecret: config.webhookSecret,
+    sender: { allowPrivate: config.webhookAllowPrivate, ...options.webhookRetry },
+    buildJobJson: (job) =>
+      buildJobJson(job, { storage, publicBaseUrl: appConfig.publicBaseUrl ?? `http://localhost:${port}/`, signingKey: deriveSigningKey(config.downloadSigningKey, config.apiToken ?? '') }),
+  });
+  const onFinished = (job: JobRecord): void => {
+    webhooks.notify(job);
+    options.onJobFinished?.(job);
+  };
 
   const reconciled = await reconcileJobs(jobs, clock);
   // No render runs yet, so every work folder is a leftover of the previous process.
   await rm(workRoot, { recursive: true, force: true });
   if (reconciled.failed.length > 0) logger.warn({ jobIds: reconciled.failed }, 'jobs left running by the previous process are marked failed');
+  for (const id of reconciled.failed) {
+    const job = await jobs.get(id);
+    if (job !== null) onFinished(job);
+  }
 
   const queue = new InProcessQueue({
     concurrency: config.renderConcurrency,
     timeoutMs: config.renderTimeoutMs,
     processor: createRenderJobProcessor({
-      jobs, storage, render: options.render, clock, logger, workRoot,
-      renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject, onFinished,
+      jobs, storage, render: options.render, clock, logger, workRoot, onFinished,
+      renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
+      ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
     }),
     onProcessorError: (jobId, error) => logger.error({ jobId, err: error }, 'render job processor failed'),
   });
   for (const id of reconciled.requeue) await queue.enqueue(id);
   if (reconciled.requeue.length > 0) logger.info({ count: reconciled.requeue.length }, 'queued jobs of the previous process queued again');
 
-  const retention = startRetentionTimer({ jobs, storage, clock, logger, intervalMs: config.cleanupIntervalMs });
-  // The app is built once the port is known, so default download links name the bound port.
-  let handle: (request: Request) => Response | Promise<Response> = () => new Response(null, { status: 503 });
-  const server = await listen((request) => handle(request), config);
-  const port = (server.address() as AddressInfo).port;
   const app = createApp(
     {
-      config: { ...config, port }, logger, jobs, queue, storage, clock, specTools: options.specTools,
-      checkFfmpeg: async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv })),
+      config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools,
+      checkFfmpeg: options.checkFfmpeg ?? (async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv }))),
     },
     { onJobFinished: onFinished },
   );
   handle = app.fetch;
+  const retention = startRetentionTimer({ jobs, storage, clock, logger, intervalMs: config.cleanupIntervalMs });
   logger.info({ host: config.host, port, storage: storage.backend, concurrency: config.renderConcurrency }, 'server listening');
 
   let closing: Promise<void> | null = null;
   return {
-    port,
-    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    port, jobs, storage, queue,
     close() {
       closing ??= (async () => {
         logger.info({ graceMs: config.shutdownGraceMs, ...queue.stats() }, 'shutting down');
         await retention.stop();
         await queue.close(config.shutdownGraceMs);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Idle keep-alive sockets would hold close() open until the client drops them.
-          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-        });
+        await webhooks.close();
+        await closeHttpServer(server);
         logger.info('server closed');
       })();
       return closing;
@@ -113,5 +144,13 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, confi
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(new FluvieError('config_invalid', `Cannot listen on ${config.host}:${config.port}: ${error.message}. Choose another PORT or HOST.`, { cause: error }));
     });
+  });
+}
+
+function closeHttpServer(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Idle keep-alive sockets would hold close() open until the client drops them.
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   });
 }
