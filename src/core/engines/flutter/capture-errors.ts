@@ -26,7 +26,9 @@ export function captureExitError(exit: FlutterProcessExit, unknownKeyText: strin
   if (exit.kind === 'exited' && exit.exitCode === 0) return null;
 
   if (unknownKeyText !== null) {
-    const harnessText = unknownKeyText === '' ? '' : ` (harness: ${unknownKeyText})`;
+    // Fluvie's harnesses print `Unknown composition key "<key>". Known keys: …`; keep only what adds to our sentence.
+    const extra = unknownKeyText.replace(/^Unknown composition key "[^"]*"\.?\s*/i, '').replace(/\.$/, '');
+    const harnessText = extra === '' ? '' : ` (${extra})`;
     return new FluvieError('not_found', `Unknown composition key "${requestedKey}": the harness has no composition registered under that key${harnessText}. Run \`fluvie-render list\` to see the valid keys.`, { details: { key: requestedKey } });
   }
   const how = exit.kind === 'exited' ? `exited with code ${exit.exitCode}` : `was killed by ${exit.signal}`;

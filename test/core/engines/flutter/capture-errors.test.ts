@@ -29,7 +29,13 @@ describe('captureExitError', () => {
     const error = captureExitError(exited(1), 'Unknown composition key "nope". Known keys: demo', 'nope');
     expect(error?.code).toBe('not_found');
     expect(error?.message).toContain('Unknown composition key "nope"');
+    expect(error?.message).toContain('(Known keys: demo)');
     expect(error?.message).toContain('Run `fluvie-render list`');
+  });
+
+  it('keeps harness text that does not repeat the key', () => {
+    expect(captureExitError(exited(1), 'no such key', 'nope')?.message).toContain('(no such key)');
+    expect(captureExitError(exited(1), '', 'nope')?.message).toContain('registered under that key. Run');
   });
 
   it('gives the install hint when flutter cannot start', () => {
