@@ -44,8 +44,11 @@ export function chooseUnionMember(def: z.core.$ZodUnionDef | z.core.$ZodDiscrimi
   });
 }
 
-/** Returns the schema that describes the value at `segments` inside `document`, if it can be found. */
-export function schemaAtPath(root: CoreSchema, document: unknown, segments: readonly PathSegment[]): CoreSchema | undefined {
+/**
+ * Returns the schema that describes the value at `segments` inside `document`, if it can be found.
+ * With `resolveLast` false, a union at the end of the path is returned as the union itself.
+ */
+export function schemaAtPath(root: CoreSchema, document: unknown, segments: readonly PathSegment[], resolveLast = true): CoreSchema | undefined {
   let schema: CoreSchema | undefined = unwrapSchema(root);
   let value = document;
   for (const segment of segments) {
@@ -58,7 +61,8 @@ export function schemaAtPath(root: CoreSchema, document: unknown, segments: read
     schema = unwrapSchema(child);
     value = isPlainObject(value) || Array.isArray(value) ? (value as Record<PathSegment, unknown>)[segment] : undefined;
   }
-  return schema === undefined ? undefined : resolveUnion(schema, value);
+  if (schema === undefined || !resolveLast) return schema;
+  return resolveUnion(schema, value);
 }
 
 function resolveUnion(schema: CoreSchema, value: unknown): CoreSchema | undefined {

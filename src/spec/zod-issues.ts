@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { COLOR_PATTERN } from './color.js';
 import { describeValue, error, formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { specRegistry } from './schema/registry.js';
 import { schemaAtPath, type CoreSchema } from './schema-walk.js';
 import { TIME_FORMS, TIME_PATTERN } from './time.js';
 
@@ -42,7 +43,7 @@ function convertIssue(issue: Issue, source: IssueSource, basePath: readonly Path
 
   switch (issue.code) {
     case 'invalid_type':
-      return [convertInvalidType(issue, path, segments, value)];
+      return [convertInvalidType(issue, path, segments, value, namedExpectation(source, segments))];
     case 'too_small':
       return [error(path, 'out_of_range', rangeMessage(source, segments, value) ?? tooSmallMessage(issue, value))];
     case 'too_big':
@@ -65,15 +66,37 @@ function convertIssue(issue: Issue, source: IssueSource, basePath: readonly Path
   }
 }
 
-function convertInvalidType(issue: z.core.$ZodIssueInvalidType, path: string, segments: readonly PathSegment[], value: unknown): Diagnostic {
+function convertInvalidType(issue: z.core.$ZodIssueInvalidType, path: string, segments: readonly PathSegment[], value: unknown, named: string | null): Diagnostic {
   if (issue.expected === 'never') {
     return error(path, 'not_allowed', issue.message);
   }
+  const expected = named ?? expectedName(issue.expected);
   if (value === undefined) {
     const key = segments[segments.length - 1];
-    return error(path, 'missing_property', `missing required property ${JSON.stringify(String(key))} (expected ${expectedName(issue.expected)})`);
+    return error(path, 'missing_property', `missing required property ${JSON.stringify(String(key))} (expected ${expected})`);
   }
-  return error(path, 'invalid_type', `expected ${expectedName(issue.expected)}, got ${describeValue(value)}`);
+  return error(path, 'invalid_type', `expected ${expected}, got ${describeValue(value)}`);
+}
+
+/** How to describe the values of well-known named schemas, by registry id. */
+const NAMED_EXPECTATIONS: Readonly<Record<string, string>> = {
+  Time: 'a time such as "30f", "0.5s" or "500ms"',
+  Duration: 'a duration such as "90f" or "3s"',
+  Color: 'a colour such as "#FF8800" or {"token": "<name>"}',
+  HexColor: 'a colour such as "#FF8800"',
+  MediaSource: 'a media source {"kind": "asset" | "network" | "file" | "bundle", "value": "..."}',
+  Transform: 'a transform {"x": <fraction>, "y": <fraction>, ...}',
+};
+
+function namedExpectation(source: IssueSource, segments: readonly PathSegment[]): string | null {
+  if (source.schema === undefined) return null;
+  for (const resolveLast of [false, true]) {
+    const target = schemaAtPath(source.schema, source.input, segments, resolveLast);
+    const id = target === undefined ? undefined : specRegistry.get(target)?.id;
+    const expectation = id === undefined ? undefined : NAMED_EXPECTATIONS[id];
+    if (expectation !== undefined) return expectation;
+  }
+  return null;
 }
 
 function expectedName(expected: string): string {

@@ -1,0 +1,90 @@
+/**
+ * A tiny Dart expression tree and its layout. Calls and lists stay on one line when they fit in
+ * 100 columns, else each argument goes on its own line with a trailing comma, which is how
+ * dart_style lays out argument lists.
+ */
+
+export type DartExpr =
+  | { kind: 'raw'; text: string }
+  /** `target.name(args)`, or `name(args)` without a target. */
+  | { kind: 'call'; target: DartExpr | null; name: string; args: DartArg[] }
+  | { kind: 'list'; items: DartExpr[] };
+
+export interface DartArg {
+  /** Parameter name, or null for a positional argument. */
+  name: string | null;
+  value: DartExpr;
+}
+
+export const PAGE_WIDTH = 100;
+
+export function raw(text: string): DartExpr {
+  return { kind: 'raw', text };
+}
+
+/** Builds a call; null arguments (defaults left out) are dropped. */
+export function call(name: string, args: ReadonlyArray<DartArg | null>, target: DartExpr | null = null): DartExpr {
+  return { kind: 'call', target, name, args: args.filter((arg): arg is DartArg => arg !== null) };
+}
+
+export function list(items: DartExpr[]): DartExpr {
+  return { kind: 'list', items };
+}
+
+export function positional(value: DartExpr): DartArg {
+  return { name: null, value };
+}
+
+/** A named argument, or null when `value` is undefined so that callers can pass optional fields. */
+export function named(name: string, value: DartExpr | undefined): DartArg | null {
+  return value === undefined ? null : { name, value };
+}
+
+/** Prints `expr` on one line. */
+export function flat(expr: DartExpr): string {
+  switch (expr.kind) {
+    case 'raw':
+      return expr.text;
+    case 'list':
+      return `[${expr.items.map(flat).join(', ')}]`;
+    case 'call': {
+      const prefix = expr.target === null ? '' : `${flat(expr.target)}.`;
+      return `${prefix}${expr.name}(${expr.args.map(flatArg).join(', ')})`;
+    }
+  }
+}
+
+function flatArg(arg: DartArg): string {
+  return arg.name === null ? flat(arg.value) : `${arg.name}: ${flat(arg.value)}`;
+}
+
+/**
+ * Lays out `expr` whose first character sits at `column` on a line indented by `indent` spaces.
+ * `suffix` is the text that must follow on the same line (such as `,` or `;`).
+ */
+export function layout(expr: DartExpr, indent: number, column: number, suffix = ''): string {
+  const oneLine = flat(expr);
+  if (column + oneLine.length + suffix.length <= PAGE_WIDTH || expr.kind === 'raw') return oneLine;
+
+  const inner = ' '.repeat(indent + 2);
+  const close = ' '.repeat(indent);
+  if (expr.kind === 'list') {
+    if (expr.items.length === 0) return '[]';
+    const items = expr.items.map((item) => `${inner}${layout(item, indent + 2, indent + 2, ',')},\n`).join('');
+    return `[\n${items}${close}]`;
+  }
+
+  let head = `${expr.name}(`;
+  if (expr.target !== null) {
+    const target = layout(expr.target, indent, column, `.${expr.name}(`);
+    head = `${target}.${expr.name}(`;
+  }
+  if (expr.args.length === 0) return `${head})`;
+  const args = expr.args
+    .map((arg) => {
+      const label = arg.name === null ? '' : `${arg.name}: `;
+      return `${inner}${label}${layout(arg.value, indent + 2, indent + 2 + label.length, ',')},\n`;
+    })
+    .join('');
+  return `${head}\n${args}${close})`;
+}
