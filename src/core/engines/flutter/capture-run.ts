@@ -59,6 +59,8 @@ export async function captureToSandbox(request: CaptureRunRequest, deps: Pick<Re
     frames: request.maxFrames,
     noCache: options.noCache === true,
     aspect: request.aspect,
+    // NOTE: the request carries resolved values, so quality and format are always defined, while the
+    // Dart CLI omits them when no flag was given. A spec's own `export` settings lose to them here.
     quality: request.quality,
     format: request.format,
     poster: request.posterTime,
