@@ -23,7 +23,7 @@ export function unwrapSchema(schema: CoreSchema): CoreSchema {
 
 /**
  * Picks the member of a union that `value` was meant for: the first one that accepts it, else the
- * one whose discriminator matches. Returns undefined when neither exists.
+ * one whose discriminator matches (or the only object member). Returns undefined when none fits.
  */
 export function chooseUnionMember(def: z.core.$ZodUnionDef | z.core.$ZodDiscriminatedUnionDef, value: unknown): CoreSchema | undefined {
   const accepting = def.options.find((option) => z.safeParse(option, value).success);

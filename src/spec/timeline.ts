@@ -47,6 +47,8 @@ export interface SceneTimeline {
 /**
  * Picks the transition at the boundary into `next`: `next.enter`, else `previous.exit`, else the
  * video's `transition`. A scene-level `cut` on either side wins over everything. Null means none.
+ * NOTE: Fluvie documents only that "an explicit cut always wins"; reading a video-level cut as a
+ * default that a scene's own transition overrides is this project's interpretation.
  */
 export function chooseBoundaryTransition(previous: SceneSpec, next: SceneSpec, video: VideoSpec): TransitionSpec | null {
   if (next.enter?.kind === 'cut' || previous.exit?.kind === 'cut') return { kind: 'cut' };

@@ -54,6 +54,8 @@ export const GradientFillSchema = z.object({
   end: AlignmentSchema.optional(),
 });
 
+// NOTE: the decoration keys come from Fluvie's own example documents, not from a published schema,
+// so a key Fluvie accepts but this list lacks is reported as an unknown property (a warning).
 export const BoxDecorationSchema = named(
   z.object({
     color: ColorSchema.optional(),

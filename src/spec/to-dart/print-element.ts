@@ -1,0 +1,110 @@
+/**
+ * Dart for elements: the element constructor, `.animate([...], anchor: x)` when it animates or
+ * names an anchor, and `Placed(placement: ..., child: ...)` when it has a `transform`.
+ */
+import type { ElementSpec, TextStyleSpec, TransformSpec } from '../schema/types.js';
+import type { AnchorNames } from './anchor-names.js';
+import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
+import { dartColor, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
+import { DartPrintError } from './dart-print-error.js';
+import { printAnimation } from './print-motion.js';
+
+/** Keys every element may carry that this printer turns into Dart; `id` has no Dart form and is dropped. */
+const PRINTED_BASE_KEYS = new Set(['type', 'id', 'anchor', 'animate', 'transform']);
+
+/** The type-specific keys printed per element type; other types are not printed. */
+const PRINTED_PROPS: Readonly<Record<string, ReadonlySet<string>>> = {
+  Text: new Set(['text', 'style', 'textAlign', 'maxLines']),
+  Box: new Set(['color', 'size']),
+  Image: new Set(['source', 'fit']),
+  Counter: new Set(['to', 'from', 'reveal', 'style']),
+  Group: new Set(['children']),
+};
+
+export function printElement(element: ElementSpec, anchors: AnchorNames, path: string): DartExpr {
+  checkPrintable(element, path);
+  let code = printConstructor(element, anchors, path);
+
+  const animations = (element.animate ?? []).map((animation, index) => printAnimation(animation, anchors, `${path}.animate[${index}]`));
+  const anchor = element.anchor === undefined ? undefined : anchors.variableFor(element.anchor);
+  if (animations.length > 0 || anchor !== undefined) {
+    code = call('animate', [positional(list(animations)), named('anchor', anchor)], code);
+  }
+
+  if (element.transform === undefined) return code;
+  return call('Placed', [named('placement', printPlacement(element.transform, `${path}.transform`)), named('child', code)]);
+}
+
+function checkPrintable(element: ElementSpec, path: string): void {
+  const props = PRINTED_PROPS[element.type];
+  if (props === undefined) throw new DartPrintError(path, `${element.type} elements are not printed yet`);
+  const extra = Object.keys(element).filter((key) => !PRINTED_BASE_KEYS.has(key) && !props.has(key));
+  if (extra.length > 0) throw new DartPrintError(`${path}.${extra[0] ?? ''}`, `the ${element.type} property "${extra[0] ?? ''}" is not printed yet`);
+}
+
+function printConstructor(element: ElementSpec, anchors: AnchorNames, path: string): DartExpr {
+  switch (element.type) {
+    case 'Text':
+      if (element.text === undefined) throw new DartPrintError(`${path}.spans`, 'rich text spans are not printed yet');
+      return call('Text', [
+        positional(dartString(element.text)),
+        element.style === undefined ? null : named('style', printTextStyle(element.style, `${path}.style`)),
+        element.textAlign === undefined ? null : named('textAlign', dartEnum('TextAlign', element.textAlign)),
+        element.maxLines === undefined ? null : named('maxLines', dartNumber(element.maxLines, `${path}.maxLines`)),
+      ]);
+    case 'Box':
+      return call('Box', [
+        element.color === undefined ? null : named('color', dartColor(element.color, `${path}.color`)),
+        element.size === undefined ? null : named('size', raw(`Size(${element.size.width}, ${element.size.height})`)),
+      ]);
+    case 'Image':
+      return printImage(element, path);
+    case 'Counter':
+      return call('Counter', [
+        named('to', dartNumber(element.to, `${path}.to`)),
+        element.from === undefined ? null : named('from', dartNumber(element.from, `${path}.from`)),
+        element.reveal === undefined ? null : named('reveal', dartTime(element.reveal, `${path}.reveal`)),
+        element.style === undefined ? null : named('style', printTextStyle(element.style, `${path}.style`)),
+      ]);
+    case 'Group':
+      return call('Group', [named('children', list(element.children.map((child, index) => printElement(child, anchors, `${path}.children[${index}]`))))]);
+    default:
+      throw new DartPrintError(path, `${element.type} elements are not printed yet`);
+  }
+}
+
+function printImage(element: Extract<ElementSpec, { type: 'Image' }>, path: string): DartExpr {
+  const { source } = element;
+  if (source.kind === 'bundle') throw new DartPrintError(`${path}.source`, 'bundle image sources are not printed');
+  const args: Array<DartArg | null> = [positional(dartString(source.value)), element.fit === undefined ? null : named('fit', dartEnum('BoxFit', element.fit))];
+  return call(`Image.${source.kind}`, args);
+}
+
+function printPlacement(transform: TransformSpec, path: string): DartExpr {
+  const anchor = transform.anchor;
+  if (anchor !== undefined && typeof anchor !== 'string') throw new DartPrintError(`${path}.anchor`, 'point anchors are not printed');
+  return call('Placement', [
+    named('x', dartNumber(transform.x, `${path}.x`)),
+    named('y', dartNumber(transform.y, `${path}.y`)),
+    transform.w === undefined ? null : named('width', dartNumber(transform.w, `${path}.w`)),
+    transform.h === undefined ? null : named('height', dartNumber(transform.h, `${path}.h`)),
+    transform.rotation === undefined ? null : named('rotation', dartNumber(transform.rotation, `${path}.rotation`)),
+    anchor === undefined ? null : named('anchor', raw(`Alignment.${anchor}`)),
+  ]);
+}
+
+const PRINTED_STYLE_KEYS = new Set(['color', 'fontSize', 'fontWeight', 'fontFamily', 'letterSpacing', 'height']);
+
+/** `TextStyle(...)` over the fields Fluvie's spec codec reads, in its order. */
+export function printTextStyle(style: TextStyleSpec, path: string): DartExpr {
+  const extra = Object.keys(style).find((key) => !PRINTED_STYLE_KEYS.has(key));
+  if (extra !== undefined) throw new DartPrintError(`${path}.${extra}`, `the text style property "${extra}" is not printed yet`);
+  return call('TextStyle', [
+    style.color === undefined ? null : named('color', dartColor(style.color, `${path}.color`)),
+    style.fontSize === undefined ? null : named('fontSize', dartNumber(style.fontSize, `${path}.fontSize`)),
+    style.fontWeight === undefined ? null : named('fontWeight', raw(`FontWeight.${style.fontWeight}`)),
+    style.fontFamily === undefined ? null : named('fontFamily', dartString(style.fontFamily)),
+    style.letterSpacing === undefined ? null : named('letterSpacing', dartNumber(style.letterSpacing, `${path}.letterSpacing`)),
+    style.height === undefined ? null : named('height', dartNumber(style.height, `${path}.height`)),
+  ]);
+}
