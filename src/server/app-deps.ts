@@ -3,6 +3,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import type { Clock } from './clock.js';
 import type { JobStore } from './jobs/job-store.js';
 import type { Logger } from './logger.js';
+import type { ServerMetrics } from './metrics/server-metrics.js';
 import type { Queue } from './queue/queue.js';
 import type { SpecTools } from './spec-tools.js';
 import type { Storage } from './storage/storage.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   specTools: SpecTools;
   /** Resolves when ffmpeg can be run; rejects with the reason otherwise (used by readiness). */
   checkFfmpeg: () => Promise<void>;
+  /** Prometheus metrics served at `/metrics`; without them the route does not exist. */
+  metrics?: ServerMetrics;
 }
 
 /** Hono environment of the app: per-request values set by the middleware. */

@@ -18,6 +18,8 @@ import { registerFileRoutes } from './routes/files.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerLandingRoute } from './routes/landing.js';
 import { registerMaintenanceRoutes } from './routes/maintenance.js';
+import { registerMetricsRoute } from './routes/metrics.js';
+import { routePath } from 'hono/route';
 import { registerRenderRoutes } from './routes/renders.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerSpecRoutes } from './routes/spec.js';
@@ -45,6 +47,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   const context = routeContext(deps, options);
   registerHealthRoutes(app, context);
   registerLandingRoute(app, context);
+  if (deps.metrics !== undefined) registerMetricsRoute(app, context, deps.metrics);
   if (!config.enableApi) return app;
 
   registerRenderRoutes(app, context);
@@ -83,5 +86,8 @@ function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
     await next();
     const path = redactUrl(new URL(c.req.url).pathname + new URL(c.req.url).search);
     log.info({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - startedAt) }, 'request');
+    // Route patterns, not raw paths, so job ids do not create a label per job.
+    const route = routePath(c, -1);
+    deps.metrics?.observeRequest(c.req.method, route === '/*' || route === '' ? 'unmatched' : route, c.res.status);
   };
 }

@@ -18,6 +18,7 @@ import type { JobRecord } from './jobs/job-record.js';
 import type { JobStore } from './jobs/job-store.js';
 import { reconcileJobs } from './jobs/reconcile-jobs.js';
 import type { Logger } from './logger.js';
+import { createServerMetrics } from './metrics/server-metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Queue } from './queue/queue.js';
 import { createRenderJobProcessor, type RenderFunction } from './queue/render-job.js';
@@ -83,7 +84,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     buildJobJson: (job) =>
       buildJobJson(job, { storage, publicBaseUrl: appConfig.publicBaseUrl ?? `http://localhost:${port}/`, signingKey: deriveSigningKey(config.downloadSigningKey, config.apiToken ?? '') }),
   });
+  // The queue is created below; the metrics read it only when scraped.
+  let queueRef: Queue | null = null;
+  const metrics = createServerMetrics({ jobs, queueStats: () => queueRef?.stats() ?? { queued: 0, running: 0 } });
   const onFinished = (job: JobRecord): void => {
+    metrics.observeJobFinished(job);
     webhooks.notify(job);
     options.onJobFinished?.(job);
   };
@@ -107,12 +112,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }),
     onProcessorError: (jobId, error) => logger.error({ jobId, err: error }, 'render job processor failed'),
   });
+  queueRef = queue;
   for (const id of reconciled.requeue) await queue.enqueue(id);
   if (reconciled.requeue.length > 0) logger.info({ count: reconciled.requeue.length }, 'queued jobs of the previous process queued again');
 
   const app = createApp(
     {
-      config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools,
+      config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools, metrics,
       checkFfmpeg: options.checkFfmpeg ?? (async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv }))),
     },
     { onJobFinished: onFinished },
