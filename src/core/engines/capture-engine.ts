@@ -5,7 +5,10 @@
  */
 import type { EmitEvent } from '../pipeline/events.js';
 
-/** A stream of raw RGBA8888 frames, straight alpha, `width * height * 4` bytes each, in order. */
+/**
+ * A stream of raw RGBA8888 frames, `width * height * 4` bytes each, in order. Alpha is premultiplied,
+ * as Fluvie's capture reads frames back, and the bytes go to ffmpeg as `-pix_fmt rgba` unchanged.
+ */
 export interface FrameStream {
   readonly kind: 'frames';
   readonly width: number;
