@@ -2,6 +2,7 @@
 export * from './alignment.js';
 export * from './color.js';
 export * from './diagnostics.js';
+export * from './element-walk.js';
 export * from './json-schema.js';
 export * from './load.js';
 export * from './rules-timing.js';
