@@ -1,5 +1,6 @@
 /**
- * `POST /v1/validate` (a VideoSpec validation report) and `GET /v1/schema/video-spec` (its JSON schema).
+ * `POST /v1/validate` (a VideoSpec validation report), `GET /v1/schema/video-spec` (its JSON schema)
+ * and `GET /v1/openapi.json` (the API description).
  * The validate body is either `{"spec": <VideoSpec>, "format"?: "mp4"|"gif"|"transparent"}` or the
  * VideoSpec itself.
  */
@@ -10,6 +11,7 @@ import type { AppEnv } from '../app-deps.js';
 import { readJsonObject } from '../http/read-json.js';
 import type { HttpOutputFormat } from '../jobs/job-record.js';
 import { HTTP_FORMATS } from '../requests/render-body.js';
+import { buildOpenApiDocument } from '../openapi/openapi-document.js';
 import type { RouteContext } from './route-context.js';
 
 export function registerSpecRoutes(app: Hono<AppEnv>, context: RouteContext): void {
@@ -23,6 +25,9 @@ export function registerSpecRoutes(app: Hono<AppEnv>, context: RouteContext): vo
     return c.json({ ok: report.ok, diagnostics: report.diagnostics });
   });
 
+  const openApi = buildOpenApiDocument(SERVER_VERSION);
+  app.get('/v1/openapi.json', (c) => c.json(openApi));
+
   let schemaText: Promise<string> | null = null;
   app.get('/v1/schema/video-spec', async (c) => {
     schemaText ??= loadSchema(context).catch((error: unknown) => {
@@ -32,6 +37,9 @@ export function registerSpecRoutes(app: Hono<AppEnv>, context: RouteContext): vo
     return c.body(await schemaText, 200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=3600' });
   });
 }
+
+/** API version in the OpenAPI document; kept in step with package.json. */
+const SERVER_VERSION = '0.1.0';
 
 function readFormat(value: unknown): HttpOutputFormat {
   if (value === undefined || value === null) return 'mp4';
