@@ -10,13 +10,14 @@ import { registerSpecCommands } from './commands/spec.js';
 import { registerListCommand } from './commands/list.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerDoctorCommand } from './commands/doctor.js';
+import { registerSpecToDartCommand } from './commands/spec-to-dart.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerCleanupCommand } from './commands/cleanup.js';
 
 /** Every command module exports one function of this shape. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerSpecCommands, registerListCommand, registerInitCommand, registerDoctorCommand, registerServeCommand, registerCleanupCommand];
+const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerSpecCommands, registerSpecToDartCommand, registerListCommand, registerInitCommand, registerDoctorCommand, registerServeCommand, registerCleanupCommand];
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('fluvie-render')

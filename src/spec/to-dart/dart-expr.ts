@@ -35,7 +35,7 @@ export function positional(value: DartExpr): DartArg {
   return { name: null, value };
 }
 
-/** A named argument, or null when `value` is undefined so that callers can pass optional fields. */
+/** Builds a named argument, or returns null when `value` is undefined, so callers can pass optional fields. */
 export function named(name: string, value: DartExpr | undefined): DartArg | null {
   return value === undefined ? null : { name, value };
 }

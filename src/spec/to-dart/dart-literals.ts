@@ -36,7 +36,7 @@ function escapeChar(char: string, code: number): string {
   return char;
 }
 
-/** A Dart number literal; JSON numbers are finite, and whole numbers print without `.0`. */
+/** Prints a Dart number literal. Whole numbers print without `.0`, and non-finite values are rejected. */
 export function dartNumber(value: number, path: string): DartExpr {
   if (!Number.isFinite(value)) throw new DartPrintError(path, `the number ${value} has no Dart literal`);
   return raw(String(value));
@@ -93,7 +93,7 @@ export function dartAlignment(alignment: AlignmentSpec, path: string): DartExpr 
   return raw(`Alignment(${textOf(dartNumber(alignment.x, path))}, ${textOf(dartNumber(alignment.y, path))})`);
 }
 
-/** A value of a Dart enum, such as `BoxFit.cover`. */
+/** Prints a value of a Dart enum, such as `BoxFit.cover`. */
 export function dartEnum(type: string, value: string): DartExpr {
   return raw(`${type}.${value}`);
 }

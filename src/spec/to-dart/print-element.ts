@@ -38,8 +38,8 @@ export function printElement(element: ElementSpec, anchors: AnchorNames, path: s
 function checkPrintable(element: ElementSpec, path: string): void {
   const props = PRINTED_PROPS[element.type];
   if (props === undefined) throw new DartPrintError(path, `${element.type} elements are not printed yet`);
-  const extra = Object.keys(element).filter((key) => !PRINTED_BASE_KEYS.has(key) && !props.has(key));
-  if (extra.length > 0) throw new DartPrintError(`${path}.${extra[0] ?? ''}`, `the ${element.type} property "${extra[0] ?? ''}" is not printed yet`);
+  const extra = Object.keys(element).find((key) => !PRINTED_BASE_KEYS.has(key) && !props.has(key));
+  if (extra !== undefined) throw new DartPrintError(`${path}.${extra}`, `the ${element.type} property "${extra}" is not printed yet`);
 }
 
 function printConstructor(element: ElementSpec, anchors: AnchorNames, path: string): DartExpr {
@@ -81,6 +81,7 @@ function printImage(element: Extract<ElementSpec, { type: 'Image' }>, path: stri
 }
 
 function printPlacement(transform: TransformSpec, path: string): DartExpr {
+  if (transform.opacity !== undefined) throw new DartPrintError(`${path}.opacity`, 'placement opacity is not printed yet');
   const anchor = transform.anchor;
   if (anchor !== undefined && typeof anchor !== 'string') throw new DartPrintError(`${path}.anchor`, 'point anchors are not printed');
   return call('Placement', [
@@ -93,7 +94,7 @@ function printPlacement(transform: TransformSpec, path: string): DartExpr {
   ]);
 }
 
-const PRINTED_STYLE_KEYS = new Set(['color', 'fontSize', 'fontWeight', 'fontFamily', 'letterSpacing', 'height']);
+const PRINTED_STYLE_KEYS = new Set(['color', 'fontSize', 'fontWeight', 'fontStyle', 'fontFamily', 'letterSpacing', 'height']);
 
 /** `TextStyle(...)` over the fields Fluvie's spec codec reads, in its order. */
 export function printTextStyle(style: TextStyleSpec, path: string): DartExpr {
@@ -103,6 +104,7 @@ export function printTextStyle(style: TextStyleSpec, path: string): DartExpr {
     style.color === undefined ? null : named('color', dartColor(style.color, `${path}.color`)),
     style.fontSize === undefined ? null : named('fontSize', dartNumber(style.fontSize, `${path}.fontSize`)),
     style.fontWeight === undefined ? null : named('fontWeight', raw(`FontWeight.${style.fontWeight}`)),
+    style.fontStyle === undefined ? null : named('fontStyle', dartEnum('FontStyle', style.fontStyle)),
     style.fontFamily === undefined ? null : named('fontFamily', dartString(style.fontFamily)),
     style.letterSpacing === undefined ? null : named('letterSpacing', dartNumber(style.letterSpacing, `${path}.letterSpacing`)),
     style.height === undefined ? null : named('height', dartNumber(style.height, `${path}.height`)),

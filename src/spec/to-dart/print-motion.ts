@@ -8,7 +8,7 @@ import { DartPrintError } from './dart-print-error.js';
 /** Presets whose Dart constructors take no duration, ease or spring (they run for the whole window). */
 const AMBIENT_PRESETS = new Set(['spin', 'drift', 'kenBurns']);
 
-/** One `.animate([...])` entry. */
+/** Prints one `.animate([...])` entry. */
 export function printAnimation(animation: AnimationSpec, anchors: AnchorNames, path: string): DartExpr {
   if (isPreset(animation)) return printPreset(animation, anchors, path);
   const keyframes = animation as RawAnimationSpec;
@@ -73,7 +73,7 @@ function printPreset(animation: Preset, anchors: AnchorNames, path: string): Dar
   }
 }
 
-/** The shared timing arguments; ambient presets take no duration, ease or spring. */
+/** Builds the shared timing arguments. Ambient presets take no duration, ease or spring. */
 function timingTail(animation: AnimationSpec, anchors: AnchorNames, path: string, ambient: boolean): Array<DartArg | null> {
   if (ambient && (animation.duration !== undefined || animation.ease !== undefined || animation.spring !== undefined)) {
     throw new DartPrintError(path, 'spin, drift and kenBurns take no duration, ease or spring in Dart');
@@ -103,7 +103,7 @@ function keyframe(frame: KeyframeSpec, path: string): DartExpr {
   ]);
 }
 
-/** A `Trigger`; anchor references print as the shared variables. */
+/** Prints a `Trigger`. Anchor references print as the shared variables. */
 export function printTrigger(trigger: TriggerSpec, anchors: AnchorNames, path: string): DartExpr {
   if (typeof trigger === 'string') return raw(`Trigger.${trigger}`);
   switch (trigger.kind) {
@@ -150,7 +150,7 @@ function printRepeat(repeat: RepeatSpec, path: string): DartExpr {
   ]);
 }
 
-/** `Defaults(...)` over the fields that are set. */
+/** Prints `Defaults(...)` over the fields that are set. */
 export function printMotionDefaults(defaults: MotionDefaultsSpec, path: string): DartExpr {
   return call('Defaults', [
     defaults.duration === undefined ? null : named('duration', dartTime(defaults.duration, `${path}.duration`)),

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { validateSpec, type VideoSpec } from '../../../src/spec/index.js';
+import { printVideoSpecDart } from '../../../src/spec/to-dart/index.js';
+import { identifierFor } from '../../../src/spec/to-dart/anchor-names.js';
+import { dartString, dartTime } from '../../../src/spec/to-dart/dart-literals.js';
+import { FluvieError } from '../../../src/core/errors.js';
+import { readReferenceSpec } from '../reference-specs.js';
+
+function spec(value: unknown): VideoSpec {
+  const report = validateSpec(value);
+  if (report.spec === null) throw new Error(`invalid test spec: ${JSON.stringify(report.diagnostics)}`);
+  return report.spec;
+}
+
+function reference(name: string): VideoSpec {
+  return spec(readReferenceSpec(name));
+}
+
+const HEADER = "import 'package:flutter/material.dart' hide Animation, Clip, Image, Tween;\nimport 'package:fluvie/fluvie.dart';\n\nVideo build() {\n";
+
+describe('printVideoSpecDart on reference specs', () => {
+  it('prints minimal', () => {
+    expect(printVideoSpecDart(reference('minimal.fluvie.json'))).toBe(
+      `${HEADER}  return Video(
+    size: VideoSize.square,
+    scenes: [
+      Scene(
+        duration: 60.frames,
+        children: [Text('hello', style: TextStyle(color: Color(0xFFFFFFFF), fontSize: 48))],
+      ),
+    ],
+  );
+}
+`,
+    );
+  });
+
+  it('prints rich with a shared anchor', () => {
+    expect(printVideoSpecDart(reference('rich.fluvie.json'))).toBe(
+      `${HEADER}  final intro = Anchor('intro');
+  return Video(
+    size: VideoSize.hd,
+    poster: 1.seconds,
+    motionDefaults: Defaults(duration: 0.4.seconds, ease: Ease.smooth),
+    transition: Transition.crossFade(0.5.seconds),
+    scenes: [
+      Scene(
+        duration: 3.seconds,
+        background: Background.gradient([Color(0xFF1A2980), Color(0xFF26D0CE)]),
+        children: [
+          Text(
+            'Title',
+            style: TextStyle(color: Color(0xFFFFFFFF), fontSize: 72, fontWeight: FontWeight.w700),
+          ).animate(
+            [Animation.fadeIn(duration: 30.frames, ease: Ease.linear)],
+            anchor: intro,
+          ),
+          Counter(to: 42, reveal: 1.seconds).animate([Animation.pop(at: Trigger.whenEnds(intro))]),
+        ],
+      ),
+      Scene(
+        duration: 2.seconds,
+        enter: Transition.slide(0.4.seconds),
+        children: [
+          Box(color: Color(0xFF2ECC8F), size: Size(0.3, 0.2)).animate([Animation.slideFadeIn()]),
+        ],
+      ),
+    ],
+  );
+}
+`,
+    );
+  });
+
+  it('prints positioned as Placed', () => {
+    const code = printVideoSpecDart(reference('positioned.fluvie.json'));
+    expect(code).toContain('size: VideoSize(320, 180),');
+    expect(code).toContain('placement: Placement(x: 0.3, y: 0.6, width: 0.4, height: 0.3, rotation: 12),');
+    expect(code).toContain('child: Box(color: Color(0xFF6C5CE7)),');
+  });
+
+  it('prints promo gradient alignments', () => {
+    const code = printVideoSpecDart(reference('promo.fluvie.json'));
+    expect(code).toContain('begin: Alignment.topCenter,');
+    expect(code).toContain('fontWeight: FontWeight.bold');
+    expect(code).toContain('[Animation.fadeIn(duration: 1.5.seconds, delay: 0.5.seconds)],');
+  });
+
+  it('names the first unprintable value', () => {
+    let caught: unknown = null;
+    try {
+      printVideoSpecDart(reference('wave2_surfaces.fluvie.json'));
+    } catch (error: unknown) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(FluvieError);
+    expect((caught as FluvieError).code).toBe('unsupported_feature');
+    expect((caught as FluvieError).message).toBe('Cannot print scenes[0].children[0] as Dart: Mermaid elements are not printed yet.');
+  });
+});
+
+describe('printVideoSpecDart details', () => {
+  const base = { duration: '1s', children: [] };
+
+  it('omits fps 30 and prints others', () => {
+    expect(printVideoSpecDart(spec({ fps: 30, scenes: [base] }))).not.toContain('fps:');
+    expect(printVideoSpecDart(spec({ fps: 24, scenes: [base] }))).toContain('return Video(fps: 24, scenes: [Scene(duration: 1.seconds)]);');
+  });
+
+  it('escapes strings so they cannot break out', () => {
+    const code = printVideoSpecDart(spec({ scenes: [{ duration: '1s', children: [{ type: 'Text', text: "it's $x \\ \n\u0001" }] }] }));
+    expect(code).toContain("Text('it\\'s \\$x \\\\ \\n\\u{1}')");
+  });
+
+  it('declares one variable per anchor id', () => {
+    const code = printVideoSpecDart(
+      spec({
+        scenes: [
+          {
+            duration: '2s',
+            children: [
+              { type: 'Text', text: 'a', anchor: 'hero-title', animate: [{ preset: 'fadeIn' }] },
+              { type: 'Text', text: 'b', anchor: 'hero title' },
+              { type: 'Box', anchor: 'final', animate: [{ preset: 'fadeIn', at: { kind: 'whenStarts', anchor: 'hero-title' } }] },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(code).toContain("  final heroTitle = Anchor('hero-title');\n  final heroTitle1 = Anchor('hero title');\n  final final1 = Anchor('final');\n");
+    expect(code).toContain('Trigger.whenStarts(heroTitle)');
+    expect(code.match(/Anchor\('hero-title'\)/g)).toHaveLength(1);
+  });
+
+  it('prints transitions, export and keyframes', () => {
+    const code = printVideoSpecDart(
+      spec({
+        export: { mode: 'gif', fps: 12 },
+        transition: { kind: 'wipe', duration: '10f', direction: 'left', overlap: false, ease: 'in' },
+        scenes: [
+          base,
+          {
+            duration: '1s',
+            children: [{ type: 'Box', animate: [{ from: { opacity: 0, x: -0.5 }, to: { opacity: 1 }, duration: '0.2r@1s', repeat: { times: 2, yoyo: true } }] }],
+          },
+        ],
+      }),
+    );
+    expect(code).toContain('export: Export.gif(fps: 12),');
+    expect(code).toContain('transition: Transition.wipe(10.frames, direction: Edge.left, overlap: false, ease: Ease.in_),');
+    expect(code).toContain(
+      'Animation.fromTo(\n                Keyframe(opacity: 0, x: -0.5),\n                Keyframe(opacity: 1),\n                duration: Time.relative(0.2, max: 1.seconds),\n                repeat: Repeat.times(2, yoyo: true),\n              ),',
+    );
+  });
+});
+
+describe('dart literals', () => {
+  it('turns times into Fluvie sugar', () => {
+    const cases: Array<[string, string]> = [
+      ['30f', '30.frames'],
+      ['2.5s', '2.5.seconds'],
+      ['6.0s', '6.seconds'],
+      ['500ms', '500.ms'],
+      ['0.3r', '0.3.relative'],
+      ['.5r@2s', 'Time.relative(0.5, max: 2.seconds)'],
+    ];
+    for (const [input, expected] of cases) expect(dartTime(input, 'x')).toEqual({ kind: 'raw', text: expected });
+  });
+
+  it('quotes line separators', () => {
+    expect(dartString('a\u2028b')).toEqual({ kind: 'raw', text: "'a\\u{2028}b'" });
+  });
+
+  it('makes identifiers from ids', () => {
+    expect(identifierFor('intro')).toBe('intro');
+    expect(identifierFor('Hero_Title-2')).toBe('heroTitle2');
+    expect(identifierFor('2nd')).toBe('a2nd');
+    expect(identifierFor('---')).toBe('anchor');
+  });
+});
