@@ -77,7 +77,7 @@ function routeContext(deps: AppDeps, options: CreateAppOptions): RouteContext {
   };
 }
 
-/** Sets the per-request logger and logs each request once it is answered (tokens redacted). */
+/** Sets the per-request logger and logs each request with its response status (tokens redacted). */
 function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async function requestLog(c, next) {
     const log = deps.logger.child({ requestId: c.get('requestId') });

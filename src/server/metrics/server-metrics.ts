@@ -55,7 +55,7 @@ export function createServerMetrics(sources: { jobs: JobStore; queueStats: () =>
   });
   const requests = new Counter({
     name: 'fluvie_http_requests_total',
-    help: 'HTTP requests answered, by method, route pattern and status.',
+    help: 'HTTP responses sent, by method, route pattern and status.',
     labelNames: ['method', 'route', 'status'],
     registers: [registry],
   });

@@ -1,5 +1,5 @@
 /**
- * zod schemas of the render API's wire shapes: request bodies and the JSON the routes answer with.
+ * zod schemas of the render API's wire shapes: request bodies and the JSON the routes respond with.
  * The OpenAPI document is generated from them, and the route tests check real responses against
  * them, so the document cannot drift from what the server sends.
  */

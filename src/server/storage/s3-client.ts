@@ -20,10 +20,10 @@ export function buildS3ClientConfig(settings: S3StorageSettings, options: S3Clie
     // Without static keys the SDK's default chain applies: AWS_ACCESS_KEY_ID and
     // AWS_SECRET_ACCESS_KEY, AWS_PROFILE and the shared files, web identity, container and instance roles.
     ...(settings.credentials === null ? {} : { credentials: settings.credentials }),
-    // Since @aws-sdk/client-s3 3.729 the client sends CRC32 checksums (and aws-chunked bodies) on
-    // every upload and validates response checksums. MinIO before 2025, s3rver, Backblaze B2 and
-    // other S3-compatible servers lack those headers, so checksums are used only where an operation
-    // requires them.
+    // By default the client sends every upload as an aws-chunked body with a trailing CRC32 checksum
+    // and validates response checksums. S3-compatible servers without those newest checksum headers
+    // mis-handle that: s3rver 3.7.1 stores the chunk framing as the object's bytes. So checksums are
+    // used only where an operation requires them.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: options.maxAttempts ?? 3,

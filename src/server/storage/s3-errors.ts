@@ -68,11 +68,14 @@ export interface S3ErrorContext {
   endpointUrl: string;
   /** Code for failures that are not about reaching or authenticating to S3. */
   fallbackCode: ErrorCode;
+  /** Read a 404 as a missing bucket, as for HeadBucket, whose 404 response has no error code. */
+  notFoundIsBucket?: boolean;
 }
 
 /** Wraps an SDK error as a FluvieError that states what failed and which setting fixes it. */
 export function toS3StorageError(error: unknown, context: S3ErrorContext): FluvieError {
-  const failure = classifyS3Error(error);
+  const classified = classifyS3Error(error);
+  const failure: S3Failure = classified.kind === 'not_found' && context.notFoundIsBucket === true ? { ...classified, kind: 'no_such_bucket' } : classified;
   const where = `S3 at ${context.endpointUrl}`;
   const status = failure.httpStatus === null ? '' : `, HTTP ${failure.httpStatus}`;
   const detail = `${failure.code ?? 'no error code'}${status}`;

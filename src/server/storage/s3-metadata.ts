@@ -28,13 +28,18 @@ export function fromS3Metadata(contentTypeHeader: string | undefined, userMetada
   return { contentType, visibility, expiresAtMs };
 }
 
-/**
- * Returns the full object size from a `Content-Range: bytes <start>-<end>/<size>` response header,
- * or null when the header is missing or gives the size as `*`.
- */
-export function parseContentRangeSize(header: string | undefined): number | null {
-  const match = header === undefined ? null : /^bytes \d+-\d+\/(\d+)$/.exec(header.trim());
-  return match?.[1] === undefined ? null : Number(match[1]);
+export interface ContentRange {
+  start: number;
+  end: number;
+  /** Size of the whole object in bytes. */
+  size: number;
+}
+
+/** Parses a `Content-Range: bytes <start>-<end>/<size>` response header; null when missing or the size is `*`. */
+export function parseContentRange(header: string | undefined): ContentRange | null {
+  const match = header === undefined ? null : /^bytes (\d+)-(\d+)\/(\d+)$/.exec(header.trim());
+  if (match === null) return null;
+  return { start: Number(match[1]), end: Number(match[2]), size: Number(match[3]) };
 }
 
 function nonEmpty(value: string | undefined): string | null {

@@ -1,5 +1,5 @@
 /**
- * Which addresses a webhook may reach. Private, loopback, link-local, unique-local, carrier-grade
+ * The address check of webhooks. Private, loopback, link-local, unique-local, carrier-grade
  * NAT, multicast and unspecified addresses are refused, so a request cannot make the server call
  * into its own network (server-side request forgery).
  */

@@ -25,8 +25,8 @@ export interface WebhookNotifier {
 
 export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookNotifier {
   const inFlight = new Set<Promise<void>>();
-  // Ids of jobs already notified; a bounded memory of recent ones is enough because a job reaches
-  // a terminal state once, and this only guards against a second report of the same transition.
+  // Ids of jobs already notified. A job reaches a terminal state once, so this set only guards
+  // against a second report of the same transition, and remembering recent ids is enough.
   const notified = new Set<string>();
   const MAX_REMEMBERED = 10_000;
   const controller = new AbortController();

@@ -1,5 +1,5 @@
 /**
- * Delivers one webhook event with retries. Non-2xx answers and network errors are retried with
+ * Delivers one webhook event with retries. Non-2xx responses and network errors are retried with
  * exponential backoff; a refused address is not. Connections go through an undici Agent whose DNS
  * lookup rejects non-public addresses, so the check applies to the address actually connected to.
  */

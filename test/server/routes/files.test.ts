@@ -20,7 +20,7 @@ async function renderedJob(body: Record<string, unknown>, env: Record<string, st
   return { server, job };
 }
 
-/** Path and query of a download URL, to fetch it from the test server whatever PUBLIC_BASE_URL says. */
+/** Path and query of a download URL, to fetch it from the test server whatever PUBLIC_BASE_URL contains. */
 function local(url: string): string {
   const parsed = new URL(url);
   return parsed.pathname + parsed.search;

@@ -22,7 +22,7 @@ afterEach(async () => {
   receiver = null;
 });
 
-/** Starts a receiver that answers with the given statuses in turn (the last one repeats). */
+/** Starts a receiver that responds with the given statuses in turn (the last one repeats). */
 async function startReceiver(statuses: number[]): Promise<{ url: string; received: Received[]; settled: (count: number) => Promise<void> }> {
   const received: Received[] = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
