@@ -12,7 +12,7 @@ export interface WebhookNotifierOptions {
   logger: Logger;
   /** Secret used when the job's webhook has none (WEBHOOK_SECRET), or null to send unsigned. */
   defaultSecret: string | null;
-  sender: Omit<WebhookSenderOptions, 'signal'>;
+  sender: Omit<WebhookSenderOptions, 'signal' | 'onRetry'>;
   /** Builds the job JSON sent in the event (with download links). */
   buildJobJson: (job: JobRecord) => Promise<JobJson>;
 }
@@ -39,7 +39,11 @@ export function createWebhookNotifier(options: WebhookNotifierOptions): WebhookN
     const body = JSON.stringify({ type: `render.${job.status}`, job: jobJson ?? { id: job.id, status: job.status } });
     const outcome = await sendWebhook(
       { url: target.url, secret: target.secret ?? options.defaultSecret, eventId: `${job.id}.${job.status}`, body },
-      { ...options.sender, signal: controller.signal },
+      {
+        ...options.sender,
+        signal: controller.signal,
+        onRetry: (attempt, reason, delayMs) => log.warn({ attempt, reason, delayMs, host: new URL(target.url).host }, 'webhook attempt failed; retrying'),
+      },
     );
     if (outcome.delivered) log.info({ attempts: outcome.attempts, host: new URL(target.url).host }, 'webhook delivered');
     else log.warn({ attempts: outcome.attempts, host: new URL(target.url).host, reason: outcome.reason }, 'webhook not delivered');

@@ -28,6 +28,8 @@ export interface WebhookSenderOptions {
   timeoutMs?: number;
   nowSeconds?: () => number;
   signal?: AbortSignal;
+  /** Called after each failed attempt that will be retried, with the attempt number and reason. */
+  onRetry?: (attempt: number, reason: string, delayMs: number) => void;
 }
 
 export type DeliveryOutcome = { delivered: true; attempts: number } | { delivered: false; attempts: number; reason: string };
@@ -50,7 +52,11 @@ export async function sendWebhook(delivery: WebhookDelivery, options: WebhookSen
         if (refusal !== null) return { delivered: false, attempts: attempt, reason: refusal.message };
         reason = error instanceof Error ? error.message : String(error);
       }
-      if (attempt < attempts) await sleep(baseDelayMs * 2 ** (attempt - 1), options.signal);
+      if (attempt < attempts) {
+        const delayMs = baseDelayMs * 2 ** (attempt - 1);
+        options.onRetry?.(attempt, reason, delayMs);
+        await sleep(delayMs, options.signal);
+      }
     }
     return { delivered: false, attempts, reason };
   } finally {
