@@ -1,5 +1,5 @@
 /**
- * `fluvie-render serve` run in-process: the CLI context's signal stands in for SIGTERM, and the
+ * `fluvie-render serve` run in-process: aborting the CLI context's signal replaces SIGTERM, and the
  * listening port is read from the pino log lines on stderr.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
