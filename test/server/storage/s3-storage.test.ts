@@ -102,7 +102,8 @@ describe('S3Storage uploads', () => {
     await storage.putFile('rnd_a/poster.png', await sourceFile(randomBytes(64 * 1024)), { ...PRIVATE_MP4, contentType: 'image/png' });
 
     const writes = s3.requests.slice(before).filter((request) => request.method !== 'HEAD');
-    expect(writes).toEqual([{ method: 'PUT', path: `/${bucket}/rnd_a/poster.png`, query: {} }]);
+    expect(writes.map((request) => `${request.method} ${request.path}`)).toEqual([`PUT /${bucket}/rnd_a/poster.png`]);
+    expect(writes[0]?.query).not.toHaveProperty('uploadId');
   });
 
   it('uploads in parts above a lowered threshold', async () => {
@@ -287,7 +288,7 @@ describe('S3Storage cleanup', () => {
     const listed: string[] = [];
     for await (const object of storage.list('rnd_')) listed.push(object.key);
     expect(listed).toEqual(keys);
-    const listCalls = s3.requests.slice(before).filter((request) => request.method === 'GET' && request.path === `/${bucket}`);
+    const listCalls = s3.requests.slice(before).filter((request) => request.method === 'GET' && request.query['list-type'] === '2');
     expect(listCalls).toHaveLength(2);
   });
 });
