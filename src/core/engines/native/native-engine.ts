@@ -18,6 +18,7 @@ import { imageRequests, loadImages } from './media.js';
 import { buildNodes, type NodeContext } from './nodes.js';
 import { FrameRenderer, type PreparedScene } from './frame-renderer.js';
 import { findUnsupportedFeatures } from './unsupported.js';
+import { captureInWorker, workerAvailable } from './worker-frame-stream.js';
 
 export interface NativeCaptureRequest {
   spec: VideoSpec;
@@ -28,14 +29,27 @@ export interface NativeCaptureRequest {
   allowUnsupported: boolean;
 }
 
-export function createNativeEngine(): CaptureEngine<NativeCaptureRequest, FrameStream> {
+export interface NativeEngineOptions {
+  /**
+   * Draw on a worker thread so drawing overlaps with encoding. Default: when the compiled worker
+   * entry exists (the built package); under a TypeScript test runner frames are drawn inline.
+   */
+  worker?: boolean;
+}
+
+export function createNativeEngine(options: NativeEngineOptions = {}): CaptureEngine<NativeCaptureRequest, FrameStream> {
+  const useWorker = options.worker ?? workerAvailable();
   return {
     name: 'native',
-    capture: (request, options) => captureNative(request, options.signal, options.emit),
+    capture: (request, captureOptions) =>
+      useWorker
+        ? captureInWorker(request, captureOptions.signal, captureOptions.emit)
+        : captureNative(request, captureOptions.signal, captureOptions.emit),
   };
 }
 
-async function captureNative(request: NativeCaptureRequest, signal: AbortSignal, emit: EmitEvent): Promise<FrameStream> {
+/** Prepares the spec and returns a stream that draws frames on the calling thread. */
+export async function captureNative(request: NativeCaptureRequest, signal: AbortSignal, emit: EmitEvent): Promise<FrameStream> {
   const { plan } = request;
   if (!request.allowUnsupported) {
     const unsupported = findUnsupportedFeatures(request.spec);

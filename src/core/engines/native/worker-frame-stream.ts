@@ -1,0 +1,161 @@
+/**
+ * A FrameStream whose frames are drawn on a worker thread. The main thread keeps up to
+ * {@link FRAMES_IN_FLIGHT} frames requested ahead, so drawing overlaps with ffmpeg reading stdin.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { FluvieError, throwIfAborted, type ErrorCode } from '../../errors.js';
+import type { EmitEvent } from '../../pipeline/events.js';
+import type { FrameStream } from '../capture-engine.js';
+import type { FromWorker, SerializedError, ToWorker } from './frame-worker-protocol.js';
+import type { NativeCaptureRequest } from './native-engine.js';
+
+/** Frames drawn ahead of the encoder; each costs width * height * 4 bytes of memory. */
+export const FRAMES_IN_FLIGHT = 3;
+
+const WORKER_URL = new URL('./frame-worker.js', import.meta.url);
+
+/**
+ * Whether the compiled worker entry exists. It does in the built package; under a TypeScript test
+ * runner only the `.ts` source exists, and frames are drawn on the main thread instead.
+ */
+export function workerAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER_URL));
+}
+
+type Pending = { resolve: (pixels: Uint8Array) => void; reject: (error: Error) => void };
+
+export async function captureInWorker(request: NativeCaptureRequest, signal: AbortSignal, emit: EmitEvent): Promise<FrameStream> {
+  throwIfAborted(signal);
+  const worker = new Worker(WORKER_URL, { workerData: request });
+  const received: Uint8Array[] = [];
+  const singles = new Map<number, Pending>();
+  let waiting: Pending | null = null;
+  let failure: Error | null = null;
+  let last: Uint8Array | null = null;
+  let readyResolve: (ready: Extract<FromWorker, { type: 'ready' }>) => void = () => {};
+  let readyReject: (error: Error) => void = () => {};
+  const ready = new Promise<Extract<FromWorker, { type: 'ready' }>>((resolve, reject) => {
+    readyResolve = resolve;
+    readyReject = reject;
+  });
+
+  const failAll = (error: Error): void => {
+    if (failure !== null) return;
+    failure = error;
+    readyReject(error);
+    waiting?.reject(error);
+    waiting = null;
+    for (const pending of singles.values()) pending.reject(error);
+    singles.clear();
+  };
+  const deliver = (pixels: Uint8Array): void => {
+    last = pixels;
+    if (waiting !== null) {
+      const current = waiting;
+      waiting = null;
+      current.resolve(pixels);
+    } else {
+      received.push(pixels);
+    }
+  };
+
+  worker.on('message', (message: FromWorker) => {
+    switch (message.type) {
+      case 'ready':
+        readyResolve(message);
+        return;
+      case 'event':
+        emit(message.event);
+        return;
+      case 'frame':
+        deliver(message.pixels);
+        return;
+      case 'same':
+        if (last === null) failAll(new FluvieError('internal', `Frame worker repeated frame ${message.index} before sending any frame.`));
+        else deliver(last);
+        return;
+      case 'single': {
+        const pending = singles.get(message.id);
+        singles.delete(message.id);
+        pending?.resolve(message.pixels);
+        return;
+      }
+      case 'error':
+        failAll(deserializeError(message.error));
+        return;
+    }
+  });
+  worker.on('error', (error) => failAll(new FluvieError('internal', `The frame worker crashed: ${error.message}`, { cause: error })));
+  worker.on('exit', (code) => failAll(new FluvieError('internal', `The frame worker stopped (exit code ${code}).`)));
+
+  const onAbort = (): void => {
+    failAll(new FluvieError('canceled', 'Render canceled', { cause: signal.reason }));
+    void worker.terminate();
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+
+  let info: Extract<FromWorker, { type: 'ready' }>;
+  try {
+    info = await ready;
+  } catch (error: unknown) {
+    signal.removeEventListener('abort', onAbort);
+    await worker.terminate();
+    throw error;
+  }
+
+  const send = (message: ToWorker): void => worker.postMessage(message);
+  const nextFrame = (): Promise<Uint8Array> => {
+    if (failure !== null) return Promise.reject(failure);
+    const queued = received.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
+  };
+
+  let nextSingleId = 0;
+  let closed = false;
+  return {
+    kind: 'frames',
+    width: info.width,
+    height: info.height,
+    fps: info.fps,
+    frameCount: info.frameCount,
+    async *frames(frameSignal: AbortSignal) {
+      let requested = Math.min(FRAMES_IN_FLIGHT, info.frameCount);
+      send({ type: 'next', count: requested });
+      for (let index = 0; index < info.frameCount; index += 1) {
+        throwIfAborted(frameSignal);
+        const pixels = await nextFrame();
+        // Keep the window full: one more frame requested for each frame taken.
+        if (requested < info.frameCount) {
+          send({ type: 'next', count: 1 });
+          requested += 1;
+        }
+        yield pixels;
+      }
+    },
+    renderFrame(index: number) {
+      if (failure !== null) return Promise.reject(failure);
+      const id = nextSingleId++;
+      return new Promise<Uint8Array>((resolve, reject) => {
+        singles.set(id, { resolve, reject });
+        send({ type: 'render', id, index });
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      signal.removeEventListener('abort', onAbort);
+      // Later exit and error events are expected now, not failures.
+      failure ??= new FluvieError('canceled', 'The frame stream is closed.');
+      await worker.terminate();
+    },
+  };
+}
+
+function deserializeError(error: SerializedError): FluvieError {
+  return new FluvieError(error.code as ErrorCode, error.message, { details: error.details });
+}
