@@ -1,0 +1,122 @@
+/**
+ * Implementation of `fluvie-render mcp`: the MCP server over stdin/stdout. stdout carries only
+ * protocol messages; every log line goes to stderr. Runs until stdin ends or the process is
+ * interrupted.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { detectCpuCount } from '../../config/cpu-count.js';
+import { loadServerConfig, type ServerConfig } from '../../config/server-config.js';
+import { FluvieError, toFluvieError } from '../../core/errors.js';
+import type { CliContext } from '../context.js';
+import type { McpFlags } from './mcp.js';
+import { resolveServerEnv } from './server-env.js';
+
+/** Defaults that differ from `serve`: the render API started for stdio stays on this machine, on a free port. */
+const STDIO_DEFAULTS = { HOST: '127.0.0.1', PORT: '0' };
+
+export async function runMcpCommand(flags: McpFlags, context: CliContext, stdin: Readable = process.stdin): Promise<void> {
+  const fileEnv = await resolveServerEnv(context, flags.envFile, {});
+  const env: Record<string, string | undefined> = { ...STDIO_DEFAULTS, ...fileEnv };
+  const config = loadConfig(env, context);
+  if (!config.enableMcp) throw new FluvieError('config_invalid', 'MCP is turned off (FLUVIE_ENABLE_MCP=false). Unset it or set FLUVIE_ENABLE_MCP=true to run fluvie-render mcp.');
+
+  const { createServerLogger } = await import('../../server/logger.js');
+  const logger = createServerLogger({ destination: context.stderr });
+  const backend = await startBackend(config, env, logger);
+
+  const { createMcpServer } = await import('../../server/mcp/server.js');
+  const { loadDocsLibrary } = await import('../../server/docs/docs-library.js');
+  const { createDefaultSpecTools } = await import('../../server/spec-tools-default.js');
+  const { resolveDocsDir } = await import('../../server/docs/bundled-docs-dir.js');
+  const { printSpecDart } = await import('../../server/mcp/print-spec-dart.js');
+  const server = createMcpServer({
+    docs: config.enableDocs ? loadDocsLibrary(resolveDocsDir(config.docsDir, context.cwd)) : null,
+    mode: config.mcpMode,
+    gateway: backend.gateway,
+    specTools: createDefaultSpecTools(),
+    printDart: printSpecDart,
+    logger,
+  });
+
+  const transport = new StdioServerTransport(stdin, context.stdout);
+  try {
+    await server.connect(transport);
+    logger.info({ mode: config.mcpMode, render: backend.gateway?.label ?? null }, 'MCP server ready on stdio');
+    await untilInputEnds(stdin, context.signal);
+  } finally {
+    await server.close();
+    await backend.close();
+  }
+  context.exitCode = 0;
+}
+
+function loadConfig(env: Record<string, string | undefined>, context: CliContext): ServerConfig {
+  try {
+    return loadServerConfig(env, { cpuCount: detectCpuCount(), requireTokens: false });
+  } catch (error: unknown) {
+    const failure = toFluvieError(error);
+    if (failure.code === 'config_invalid') {
+      context.stderr.write(`Configuration error: ${failure.message}\n`);
+      context.errorReported = true;
+    }
+    throw failure;
+  }
+}
+
+interface Backend {
+  gateway: import('../../server/mcp/render-gateway.js').RenderGateway | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The render API the tools use in build mode: the remote one of FLUVIE_API_URL, or one started in
+ * this process (so its download links are served while the assistant runs), reached over loopback.
+ */
+async function startBackend(config: ServerConfig, env: Record<string, string | undefined>, logger: import('../../server/logger.js').Logger): Promise<Backend> {
+  const { createRemoteRenderGateway } = await import('../../server/mcp/gateways/remote-render-gateway.js');
+  if (config.mcpMode === 'docs') return { gateway: null, close: async () => undefined };
+  if (config.remoteApiUrl !== null) {
+    return { gateway: createRemoteRenderGateway({ apiUrl: config.remoteApiUrl, apiToken: config.remoteApiToken }), close: async () => undefined };
+  }
+
+  // Only this process calls the embedded API, so missing tokens are generated for this run.
+  const apiToken = config.apiToken ?? randomBytes(24).toString('base64url');
+  const cleanupToken = config.cleanupToken ?? randomBytes(24).toString('base64url');
+  const { startServer } = await import('../../server/server.js');
+  const { runRender } = await import('../../core/pipeline/run-render.js');
+  const { createDefaultSpecTools } = await import('../../server/spec-tools-default.js');
+  const server = await startServer({
+    config: { ...config, apiToken, cleanupToken, enableMcp: false },
+    logger,
+    renderEnv: env,
+    render: runRender,
+    specTools: createDefaultSpecTools(),
+  });
+  const url = `http://${loopbackHost(config.host)}:${server.port}`;
+  logger.info({ url }, 'render API for the MCP tools listening');
+  return { gateway: createRemoteRenderGateway({ apiUrl: url, apiToken, pollIntervalMs: 250 }), close: () => server.close() };
+}
+
+function untilInputEnds(stdin: Readable, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stdin.off('end', done);
+      stdin.off('close', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    if (signal.aborted || stdin.readableEnded) return resolve();
+    stdin.once('end', done);
+    stdin.once('close', done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The address this process reaches its own server at: a wildcard bind is reached on loopback. */
+function loopbackHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
