@@ -11,14 +11,21 @@ export const INIT_PROJECT_GUIDE = `# Start a Fluvie video project
 
 \`\`\`json
 {
-  "version": 1,
-  "size": { "width": 1080, "height": 1920 },
+  "fluvieSpec": 1,
+  "size": "reels",
   "fps": 30,
   "scenes": [
     {
       "duration": "3s",
-      "background": { "kind": "color", "color": "#FF0D9488" },
-      "elements": [{ "kind": "text", "text": "Hello, Fluvie", "style": { "fontSize": 96, "color": "#FFFFFFFF" } }]
+      "background": { "kind": "color", "color": "#0D9488" },
+      "children": [
+        {
+          "type": "Text",
+          "text": "Hello, Fluvie",
+          "style": { "color": "#FFFFFF", "fontSize": 96, "fontWeight": "bold" },
+          "animate": [{ "preset": "fadeIn" }]
+        }
+      ]
     }
   ]
 }
