@@ -10,7 +10,6 @@ import { printVideoSpecDart } from '../spec/to-dart/index.js';
 import type { AiProvider, ProviderName } from './ai-provider.js';
 import { authorVideoSpec, type AuthorTask } from './author.js';
 import { createAiProvider } from './create-provider.js';
-import { renderPosterPngBase64 } from './poster-png.js';
 import type { ProviderOptions } from './providers/provider-options.js';
 
 /** An authoring request: a spec from a description, or a change to an existing spec (parsed JSON). */
@@ -98,6 +97,8 @@ async function buildTask(request: AuthorRequest, provider: AiProvider, signal: A
 /** Draws the poster, or returns null when drawing fails, because the picture only grounds the edit. */
 async function posterOrNull(spec: VideoSpec, baseDir: string, signal: AbortSignal): Promise<string | null> {
   try {
+    // Loaded on use: the native engine pulls in Skia, which prompts and text-only providers never need.
+    const { renderPosterPngBase64 } = await import('./poster-png.js');
     return await renderPosterPngBase64(spec, baseDir, signal);
   } catch (error: unknown) {
     if (isAbortError(error) || signal.aborted) throwIfAborted(signal);

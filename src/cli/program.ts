@@ -11,13 +11,15 @@ import { registerListCommand } from './commands/list.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerSpecToDartCommand } from './commands/spec-to-dart.js';
+import { registerPromptCommand } from './commands/prompt.js';
+import { registerEditCommand } from './commands/edit.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerCleanupCommand } from './commands/cleanup.js';
 
 /** Every command module exports one function of this shape. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerSpecCommands, registerSpecToDartCommand, registerListCommand, registerInitCommand, registerDoctorCommand, registerServeCommand, registerCleanupCommand];
+const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerPromptCommand, registerEditCommand, registerSpecCommands, registerSpecToDartCommand, registerListCommand, registerInitCommand, registerDoctorCommand, registerServeCommand, registerCleanupCommand];
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('fluvie-render')

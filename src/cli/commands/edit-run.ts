@@ -1,0 +1,32 @@
+/**
+ * Implementation of `fluvie-render edit`: reads the spec to change, resolves the output paths (the
+ * authored spec overwrites the input unless --spec-out names another file), and runs the shared
+ * authoring flow.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FluvieError } from '../../core/errors.js';
+import { defaultOutputPath } from '../../core/pipeline/output-paths.js';
+import type { OutputFormat } from '../../core/pipeline/render-request.js';
+import { parseSpecJson } from '../../spec/load.js';
+import type { CliContext } from '../context.js';
+import type { AuthorFlags } from './author-options.js';
+import { runAuthorCommand } from './author-run.js';
+
+export async function runEditCommand(specFile: string, change: string, flags: AuthorFlags, context: CliContext): Promise<void> {
+  const input = path.resolve(context.cwd, specFile);
+  const base = parseSpecJson(await readSpecText(input), input);
+  const out = flags.out === undefined ? defaultOutputPath(input, flags.format as OutputFormat, context.cwd) : path.resolve(context.cwd, flags.out);
+  const specOut = flags.specOut === undefined ? input : path.resolve(context.cwd, flags.specOut);
+  await runAuthorCommand({ request: { kind: 'edit', base, change, baseDir: path.dirname(input) }, specOut, out }, flags, context);
+}
+
+/** Reads the input; a missing file is a usage mistake (exit 64), as in the Dart CLI. */
+async function readSpecText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause: unknown) {
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read it';
+    throw new FluvieError('usage', `Spec file ${file} not found (${reason}); pass the VideoSpec JSON file to edit.`, { cause });
+  }
+}
