@@ -6,7 +6,7 @@
  * - It accepts only the access key `S3RVER` (InvalidAccessKeyId otherwise), but it does not verify
  *   SigV4 signatures, so a wrong secret key or a tampered presigned URL is accepted.
  * - It rejects presigned URLs past `X-Amz-Date` + `X-Amz-Expires` (AccessDenied, "Request has expired").
- * - It does not implement AbortMultipartUpload or ListMultipartUploads. This helper answers the abort
+ * - It does not implement AbortMultipartUpload or ListMultipartUploads. This helper handles the abort
  *   itself by deleting s3rver's folder of the pending upload, and {@link RunningS3rver.pendingUploads}
  *   reads that folder, so tests can check that no incomplete parts remain.
  * - It encrypts ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17 and later) no
@@ -29,7 +29,7 @@ export interface S3rverRequest {
   query: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-/** Decides whether s3rver answers a request with an injected 400 error instead of handling it. */
+/** Decides whether a request fails with an injected 400 error instead of reaching s3rver. */
 export type S3rverFault = (request: S3rverRequest) => boolean;
 
 export interface RunningS3rver {
@@ -112,7 +112,7 @@ export async function startS3rver(options: StartS3rverOptions): Promise<RunningS
     }
     await next();
   };
-  // s3rver is a Koa application; a middleware placed first sees every request before its router.
+  // s3rver is a Koa application, so a middleware placed first receives every request before its router.
   (server as unknown as { middleware: KoaMiddleware[] }).middleware.unshift(recordAndEmulate);
 
   const address = await server.run();

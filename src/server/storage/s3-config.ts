@@ -51,9 +51,9 @@ const BUCKET_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /**
- * Checks the S3 settings that the env grammar cannot, and returns one problem per bad variable:
- * the endpoint must be a host with an optional port, the bucket must follow the S3 naming rules, and
- * the two keys must be set together or not at all.
+ * Checks the S3 settings that the env grammar cannot, and returns one problem per bad variable. The
+ * endpoint must be a host with an optional port, and the bucket must follow the S3 naming rules. The
+ * two keys must be set together or not at all.
  */
 export function validateS3Config(config: S3Config): ConfigProblem[] {
   const problems: ConfigProblem[] = [];

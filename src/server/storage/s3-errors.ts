@@ -1,8 +1,8 @@
 /**
  * Classification of AWS SDK failures and their translation into {@link FluvieError}s whose message
  * names the bucket, the endpoint and the setting to fix. The SDK sets an error's `name` to the S3
- * error code (`NoSuchBucket`, `InvalidAccessKeyId`, ...) and `$metadata.httpStatusCode` to the status;
- * responses without a body, such as HeadBucket's, only carry the status.
+ * error code (`NoSuchBucket`, `InvalidAccessKeyId`, ...) and `$metadata.httpStatusCode` to the status.
+ * Responses without a body, such as HeadBucket's, carry only the status.
  */
 import { FluvieError, type ErrorCode } from '../../core/errors.js';
 
@@ -56,13 +56,13 @@ export function classifyS3Error(error: unknown): S3Failure {
   return { kind: 'other', code, httpStatus: status };
 }
 
-/** Whether `error` means that the requested object does not exist. */
+/** Checks whether `error` means that the requested object does not exist. */
 export function isS3NotFound(error: unknown): boolean {
   return classifyS3Error(error).kind === 'not_found';
 }
 
 export interface S3ErrorContext {
-  /** What was attempted, such as `HeadBucket` or `upload of rnd_a/video.mp4`. */
+  /** Attempted operation, such as `HeadBucket` or `upload of rnd_a/video.mp4`. */
   action: string;
   bucket: string;
   endpointUrl: string;

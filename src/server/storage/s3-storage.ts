@@ -134,7 +134,7 @@ export class S3Storage implements Storage {
   }
 
   async delete(key: string): Promise<boolean> {
-    // S3 answers DeleteObject with 204 whether or not the key existed, so a HEAD comes first.
+    // S3 returns 204 for DeleteObject whether or not the key existed, so a HEAD comes first.
     const existing = await this.stat(key);
     if (existing === null) return false;
     try {
