@@ -43,7 +43,8 @@ export const flutterEngineSection = {
       ];
       const capture = await timeCommand(flutter, defines, { cwd: project });
       const manifest = JSON.parse(readFileSync(path.join(sandbox, 'manifest.json'), 'utf8'));
-      const encode = await timeCommand(ffmpeg.path, ['-v', 'error', ...manifest.ffmpegArgs], { cwd: sandbox });
+      // Exactly the manifest's arguments, as fluvie-render runs them.
+      const encode = await timeCommand(ffmpeg.path, manifest.ffmpegArgs, { cwd: sandbox });
       const byHand = capture.seconds + encode.seconds;
 
       const render = async (name, overlapEncode) => {
