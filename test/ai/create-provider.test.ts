@@ -108,6 +108,50 @@ describe('provider wire formats', () => {
   });
 });
 
+describe('every provider', () => {
+  const PROVIDERS: ProviderName[] = ['claude', 'gemini', 'mistral', 'ollama'];
+
+  for (const provider of PROVIDERS) {
+    it(`${provider} retries 429 then succeeds`, async () => {
+      const { run, waits, fake } = await chatWith(provider, [
+        { kind: 'error', status: 429, message: 'quota', retryAfter: '3' },
+        { kind: 'text', text: 'done' },
+      ]);
+      expect(await run).toBe('done');
+      expect(waits).toEqual([3000]);
+      expect(fake.requests).toHaveLength(2);
+    });
+
+    it(`${provider} names itself on errors`, async () => {
+      const { run } = await chatWith(provider, [{ kind: 'error', status: 503, message: 'try later' }], { FLUVIE_AI_RETRIES: '0' });
+      const error = (await run.catch((caught: unknown) => caught)) as FluvieError;
+      expect(error.code).toBe('unavailable');
+      expect(error.message).toMatch(new RegExp(`^(Claude|Gemini|Mistral|Ollama) request failed with HTTP 503: .*try later$`));
+      expect(error.message.toLowerCase().startsWith(provider)).toBe(true);
+    });
+  }
+});
+
+describe('provider timeouts and cancel', () => {
+  it('times out a silent server', async () => {
+    const { run, fake } = await chatWith('claude', [{ kind: 'hang' }], { FLUVIE_AI_TIMEOUT: '200ms', FLUVIE_AI_RETRIES: '1' });
+    const error = (await run.catch((caught: unknown) => caught)) as FluvieError;
+    expect(error.code).toBe('timeout');
+    expect(error.message).toBe(`Claude did not respond within 200 ms (${fake.baseUrl}/v1/messages).`);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('stops when the signal fires', async () => {
+    fake = await startFakeProvider('gemini', [{ kind: 'hang' }]);
+    const client = createAiProvider(resolveAiConfig(fake.env()));
+    const controller = new AbortController();
+    const run = client.chat({ system: 's', messages: MESSAGES, signal: controller.signal });
+    while (fake.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ code: 'canceled' });
+  });
+});
+
 describe('provider retries and errors', () => {
   it('retries a 429 after the Retry-After seconds', async () => {
     const { run, waits, fake } = await chatWith('claude', [
@@ -162,6 +206,14 @@ describe('provider retries and errors', () => {
     const { run } = await chatWith('claude', [{ kind: 'error', status: 400, message: `bad request for key ${FAKE_KEY}` }]);
     const error = (await run.catch((caught: unknown) => caught)) as FluvieError;
     expect(error.message).toBe('Claude request failed with HTTP 400: api_error: bad request for key [redacted]');
+  });
+
+  it('stops at a Retry-After above a minute', async () => {
+    const { run, waits } = await chatWith('mistral', [{ kind: 'error', status: 429, message: 'daily quota', retryAfter: '3600' }]);
+    const error = (await run.catch((caught: unknown) => caught)) as FluvieError;
+    expect(error.code).toBe('rate_limited');
+    expect(error.message).toBe('Mistral request failed with HTTP 429: daily quota (the server requests a wait of 3600 s, so try again later)');
+    expect(waits).toEqual([]);
   });
 
   it('names the provider when nothing listens', async () => {

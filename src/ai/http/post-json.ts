@@ -38,7 +38,7 @@ export async function postJson(options: PostJsonOptions): Promise<unknown> {
 
     const waitMs = attempt.waitMs ?? backoffDelay(retry);
     if (waitMs > MAX_RETRY_WAIT_MS) {
-      throw new FluvieError(attempt.failure.code, `${attempt.failure.message} The server asks to wait ${Math.round(waitMs / 1000)} s; try again later.`, {
+      throw new FluvieError(attempt.failure.code, `${attempt.failure.message} (the server requests a wait of ${formatWait(waitMs)}, so try again later)`, {
         cause: attempt.failure,
       });
     }
@@ -66,7 +66,7 @@ async function attemptOnce(options: PostJsonOptions): Promise<Attempt> {
   } catch (error: unknown) {
     if (options.signal.aborted) throw new FluvieError('canceled', `${options.provider} request canceled`, { cause: error });
     if (timeout.aborted) {
-      const failure = new FluvieError('timeout', `${options.provider} did not respond within ${Math.round(options.timeoutMs / 1000)} s (${redact(options.url, options)}).`, { cause: error });
+      const failure = new FluvieError('timeout', `${options.provider} did not respond within ${formatWait(options.timeoutMs)} (${redact(options.url, options)}).`, { cause: error });
       return { kind: 'retry', waitMs: null, failure };
     }
     if (isAbortError(error)) throw error;
@@ -107,6 +107,10 @@ function networkError(error: unknown, options: PostJsonOptions): FluvieError {
   const code = (error as { code?: unknown }).code;
   const suffix = typeof code === 'string' ? ` (${code})` : '';
   return new FluvieError('unavailable', `Cannot reach ${options.provider} at ${redact(options.url, options)}: ${redact(reason, options)}${suffix}`, { cause: error });
+}
+
+function formatWait(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
