@@ -54,7 +54,7 @@ describe('fluvie-render doctor', () => {
     const run = await runCliCapture(['doctor', '--ffmpeg', path.join(work, 'no-ffmpeg')], { env: { PATH: process.env.PATH }, cwd: work });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^FAIL {2}ffmpeg +not usable/m);
-    expect(run.stdout).toContain('Not ready to render: fix ffmpeg.');
+    expect(run.stdout).toContain('Not ready to render: fix ffmpeg');
   });
 
   it('exits 1 when the ffmpeg lacks libx264', async () => {
