@@ -44,6 +44,8 @@ export interface AuthoredResult {
   attempts: number;
   /** Non-fatal validation findings of the accepted spec. */
   warnings: Diagnostic[];
+  /** Why an edit went to a vision provider without its poster frame, or null. */
+  posterError: string | null;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface AuthoredResult {
 export async function authorSpec(request: AuthorRequest, options: AuthorSpecOptions): Promise<AuthoredResult> {
   const config = resolveAiConfig(options.env, { provider: options.provider });
   const provider = createAiProvider(config, options.sleep === undefined ? {} : { sleep: options.sleep });
-  const task = await buildTask(request, provider, options.signal);
+  const { task, posterError } = await buildTask(request, provider, options.signal);
 
   const authored = await authorVideoSpec(task, {
     provider,
@@ -71,15 +73,21 @@ export async function authorSpec(request: AuthorRequest, options: AuthorSpecOpti
     model: provider.model,
     attempts: authored.attempts,
     warnings: authored.warnings,
+    posterError,
   };
   await options.onAuthored?.(result);
   return result;
 }
 
-async function buildTask(request: AuthorRequest, provider: AiProvider, signal: AbortSignal): Promise<AuthorTask> {
+interface BuiltTask {
+  task: AuthorTask;
+  posterError: string | null;
+}
+
+async function buildTask(request: AuthorRequest, provider: AiProvider, signal: AbortSignal): Promise<BuiltTask> {
   if (request.kind === 'prompt') {
     if (request.prompt.trim() === '') throw new FluvieError('usage', 'The prompt is empty: describe the video to create.');
-    return { kind: 'prompt', prompt: request.prompt };
+    return { task: { kind: 'prompt', prompt: request.prompt }, posterError: null };
   }
   if (request.change.trim() === '') throw new FluvieError('usage', 'The change is empty: describe what to change in the spec.');
 
@@ -90,20 +98,20 @@ async function buildTask(request: AuthorRequest, provider: AiProvider, signal: A
       details: { diagnostics: report.diagnostics },
     });
   }
-  const poster = provider.supportsVision ? await posterOrNull(report.spec, request.baseDir ?? process.cwd(), signal) : null;
-  return { kind: 'edit', base: request.base, change: request.change, posterPngBase64: poster };
+  const poster = provider.supportsVision ? await drawPoster(report.spec, request.baseDir ?? process.cwd(), signal) : { png: null, error: null };
+  return { task: { kind: 'edit', base: request.base, change: request.change, posterPngBase64: poster.png }, posterError: poster.error };
 }
 
-/** Draws the poster, or returns null when drawing fails, because the picture only grounds the edit. */
-async function posterOrNull(spec: VideoSpec, baseDir: string, signal: AbortSignal): Promise<string | null> {
+/** Draws the poster; a failure is returned instead of thrown, because the picture only grounds the edit. */
+async function drawPoster(spec: VideoSpec, baseDir: string, signal: AbortSignal): Promise<{ png: string | null; error: string | null }> {
   try {
     // Loaded on use: the native engine pulls in Skia, which prompts and text-only providers never need.
     const { renderPosterPngBase64 } = await import('./poster-png.js');
-    return await renderPosterPngBase64(spec, baseDir, signal);
+    return { png: await renderPosterPngBase64(spec, baseDir, signal), error: null };
   } catch (error: unknown) {
     if (isAbortError(error) || signal.aborted) throwIfAborted(signal);
     if (error instanceof FluvieError && error.code === 'canceled') throw error;
-    return null;
+    return { png: null, error: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -137,6 +137,7 @@ describe('authorSpec edit', () => {
     const result = await authorSpec({ kind: 'edit', base: VALID_SPEC, change: 'make the title pop' }, options);
 
     expect(result.spec.scenes[0]!.children![0]).toMatchObject({ text: 'Coffee!' });
+    expect(result.posterError).toBeNull();
     const content = (fake.requests[0]!.body.messages as Array<{ content: Array<Record<string, unknown>> }>)[0]!.content;
     expect(content[0]!.type).toBe('text');
     expect(content[0]!.text).toContain(JSON.stringify(VALID_SPEC, null, 2));
@@ -148,6 +149,17 @@ describe('authorSpec edit', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(320);
     expect(png.readUInt32BE(20)).toBe(180);
+  });
+
+  it('edits without a poster it cannot draw', async () => {
+    const { fake, options } = await setUp('gemini', [text(JSON.stringify(EDITED_SPEC))]);
+    const image = { type: 'Image', source: { kind: 'file', value: '/nonexistent/fluvie-missing.png' } };
+    const base = { ...VALID_SPEC, scenes: [{ ...VALID_SPEC.scenes[0], children: [image] }] };
+    const result = await authorSpec({ kind: 'edit', base, change: 'add a title' }, options);
+
+    expect(result.posterError).toContain('fluvie-missing.png');
+    const contents = fake.requests[0]!.body.contents as Array<{ parts: unknown[] }>;
+    expect(contents[0]!.parts).toHaveLength(1);
   });
 
   it('sends no image to mistral', async () => {

@@ -94,6 +94,9 @@ async function saveDart(authored: AuthoredResult, flags: AuthorFlags, context: C
 
 function announceAuthored(authored: AuthoredResult, plan: AuthorCommandPlan, json: boolean, context: CliContext, reporter: Reporter): void {
   for (const warning of authored.warnings) reporter.onEvent({ type: 'warning', code: warning.code, path: warning.path, message: warning.message });
+  if (authored.posterError !== null) {
+    reporter.onEvent({ type: 'warning', code: 'poster_skipped', message: `The edit was sent without the poster frame: ${authored.posterError}` });
+  }
   if (json) {
     const line = { type: 'authored', spec: plan.specOut, provider: authored.provider, model: authored.model, attempts: authored.attempts };
     context.stdout.write(`${JSON.stringify(line)}\n`);
