@@ -3,7 +3,7 @@
  * {@link S3StorageSettings} that the client and the storage use. Pure; the values come from the
  * server configuration.
  */
-import { formatConfigProblems, type ConfigProblem, type S3Config } from '../../config/server-config.js';
+import type { ConfigProblem, S3Config } from '../../config/server-config.js';
 import { FluvieError } from '../../core/errors.js';
 
 /** 1 MiB in bytes. */
@@ -102,7 +102,8 @@ export function describeEndpointProblem(endpoint: string): string | null {
 export function resolveS3Settings(config: S3Config, tuning: S3UploadTuning = {}): S3StorageSettings {
   const problems = validateS3Config(config);
   if (problems.length > 0) {
-    throw new FluvieError('config_invalid', `Invalid S3 storage settings:\n${formatConfigProblems(problems)}`, { details: problems });
+    const lines = problems.map((problem) => `  ${problem.variable}: ${problem.message}`).join('\n');
+    throw new FluvieError('config_invalid', `Invalid S3 storage settings:\n${lines}`, { details: problems });
   }
 
   const credentials = config.accessKey === '' ? null : { accessKeyId: config.accessKey, secretAccessKey: config.secretKey };
