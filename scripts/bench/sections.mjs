@@ -1,4 +1,5 @@
 // The benchmark sections `npm run bench` runs, in order. Each exports { name, title, description, run }.
+import { flutterEngineSection } from './flutter-engine.mjs';
 import { nativeRenderSection } from './native-render.mjs';
 
-export const SECTIONS = [nativeRenderSection];
+export const SECTIONS = [nativeRenderSection, flutterEngineSection];

@@ -33,7 +33,15 @@ export class InkReporter implements Reporter {
     switch (event.type) {
       case 'start':
         this.startedAt = this.now();
-        this.update({ title: `Rendering ${event.width}x${event.height} at ${event.fps} fps (${event.engine}, ${event.format})` }, true);
+        this.update(
+          {
+            title:
+              event.totalFrames > 0
+                ? `Rendering ${event.width}x${event.height} at ${event.fps} fps (${event.engine}, ${event.format})`
+                : `Rendering with the ${event.engine} engine (${event.format})`,
+          },
+          true,
+        );
         return;
       case 'stage':
         this.update({ stage: event.stage }, true);

@@ -26,8 +26,11 @@ export class PlainReporter implements Reporter {
     switch (event.type) {
       case 'start':
         this.startedAt = this.now();
+        // The flutter engine learns a composition's size only after capture; it reports 0 until then.
         this.stderr.write(
-          `Rendering ${event.totalFrames} frames at ${event.width}x${event.height}, ${event.fps} fps (${event.engine} engine, ${event.format})\n`,
+          event.totalFrames > 0
+            ? `Rendering ${event.totalFrames} frames at ${event.width}x${event.height}, ${event.fps} fps (${event.engine} engine, ${event.format})\n`
+            : `Rendering with the ${event.engine} engine (${event.format}); the size is known after capture\n`,
         );
         return;
       case 'progress':
