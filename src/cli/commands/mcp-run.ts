@@ -9,6 +9,9 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { detectCpuCount } from '../../config/cpu-count.js';
 import { loadServerConfig, type ServerConfig } from '../../config/server-config.js';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
+import type { Logger } from '../../server/logger.js';
+import type { McpRenderBackend } from '../../server/mcp/mcp-setup.js';
+import type { RenderGateway } from '../../server/mcp/render-gateway.js';
 import type { CliContext } from '../context.js';
 import type { McpFlags } from './mcp.js';
 import { resolveServerEnv } from './server-env.js';
@@ -20,11 +23,13 @@ export async function runMcpCommand(flags: McpFlags, context: CliContext, stdin:
   const fileEnv = await resolveServerEnv(context, flags.envFile, {});
   const env: Record<string, string | undefined> = { ...STDIO_DEFAULTS, ...fileEnv };
   const config = loadConfig(env, context);
-  if (!config.enableMcp) throw new FluvieError('config_invalid', 'MCP is turned off (FLUVIE_ENABLE_MCP=false). Unset it or set FLUVIE_ENABLE_MCP=true to run fluvie-render mcp.');
+  const { resolveMcpSetup } = await import('../../server/mcp/mcp-setup.js');
+  const setup = resolveMcpSetup(config);
+  if (!setup.enabled) throw new FluvieError('config_invalid', 'MCP is turned off (FLUVIE_ENABLE_MCP=false). Unset it or set FLUVIE_ENABLE_MCP=true to run fluvie-render mcp.');
 
   const { createServerLogger } = await import('../../server/logger.js');
   const logger = createServerLogger({ destination: context.stderr });
-  const backend = await startBackend(config, env, logger);
+  const backend = await startBackend(setup.backend, config, env, logger);
 
   const { createMcpServer } = await import('../../server/mcp/server.js');
   const { loadDocsLibrary } = await import('../../server/docs/docs-library.js');
@@ -32,8 +37,8 @@ export async function runMcpCommand(flags: McpFlags, context: CliContext, stdin:
   const { resolveDocsDir } = await import('../../server/docs/bundled-docs-dir.js');
   const { printSpecDart } = await import('../../server/mcp/print-spec-dart.js');
   const server = createMcpServer({
-    docs: config.enableDocs ? loadDocsLibrary(resolveDocsDir(config.docsDir, context.cwd)) : null,
-    mode: config.mcpMode,
+    docs: setup.docs ? loadDocsLibrary(resolveDocsDir(config.docsDir, context.cwd)) : null,
+    mode: setup.mode,
     gateway: backend.gateway,
     specTools: createDefaultSpecTools(),
     printDart: printSpecDart,
@@ -43,7 +48,7 @@ export async function runMcpCommand(flags: McpFlags, context: CliContext, stdin:
   const transport = new StdioServerTransport(stdin, context.stdout);
   try {
     await server.connect(transport);
-    logger.info({ mode: config.mcpMode, render: backend.gateway?.label ?? null }, 'MCP server ready on stdio');
+    logger.info({ mode: setup.mode, render: backend.gateway?.label ?? null }, 'MCP server ready on stdio');
     await untilInputEnds(stdin, context.signal);
   } finally {
     await server.close();
@@ -66,7 +71,7 @@ function loadConfig(env: Record<string, string | undefined>, context: CliContext
 }
 
 interface Backend {
-  gateway: import('../../server/mcp/render-gateway.js').RenderGateway | null;
+  gateway: RenderGateway | null;
   close(): Promise<void>;
 }
 
@@ -74,11 +79,11 @@ interface Backend {
  * The render API the tools use in build mode: the remote one of FLUVIE_API_URL, or one started in
  * this process (so its download links are served while the assistant runs), reached over loopback.
  */
-async function startBackend(config: ServerConfig, env: Record<string, string | undefined>, logger: import('../../server/logger.js').Logger): Promise<Backend> {
+async function startBackend(backend: McpRenderBackend, config: ServerConfig, env: Record<string, string | undefined>, logger: Logger): Promise<Backend> {
   const { createRemoteRenderGateway } = await import('../../server/mcp/gateways/remote-render-gateway.js');
-  if (config.mcpMode === 'docs') return { gateway: null, close: async () => undefined };
-  if (config.remoteApiUrl !== null) {
-    return { gateway: createRemoteRenderGateway({ apiUrl: config.remoteApiUrl, apiToken: config.remoteApiToken }), close: async () => undefined };
+  if (backend.kind === 'none') return { gateway: null, close: async () => undefined };
+  if (backend.kind === 'remote') {
+    return { gateway: createRemoteRenderGateway({ apiUrl: backend.apiUrl, apiToken: backend.apiToken }), close: async () => undefined };
   }
 
   // Only this process calls the embedded API, so missing tokens are generated for this run.
