@@ -38,6 +38,8 @@ export interface S3StorageOptions {
   clock?: Clock;
   /** Parts uploaded in parallel per multipart upload (default 4). Memory use is about this times the part size. */
   uploadQueueSize?: number;
+  /** Keys per ListObjectsV2 page (default 1000, the S3 maximum). */
+  listPageSize?: number;
 }
 
 export class S3Storage implements Storage {
@@ -47,6 +49,7 @@ export class S3Storage implements Storage {
   readonly #ownsClient: boolean;
   readonly #clock: Clock;
   readonly #uploadQueueSize: number;
+  readonly #listPageSize: number;
 
   constructor(options: S3StorageOptions) {
     this.#settings = options.settings;
@@ -54,6 +57,7 @@ export class S3Storage implements Storage {
     this.#ownsClient = options.client === undefined;
     this.#clock = options.clock ?? systemClock;
     this.#uploadQueueSize = options.uploadQueueSize ?? 4;
+    this.#listPageSize = options.listPageSize ?? 1000;
   }
 
   async putFile(key: string, sourcePath: string, metadata: ObjectMetadata): Promise<StoredObject> {
@@ -146,7 +150,7 @@ export class S3Storage implements Storage {
   }
 
   async *list(prefix = ''): AsyncIterable<StoredObject> {
-    const pages = paginateListObjectsV2({ client: this.#client }, { Bucket: this.#settings.bucket, ...(prefix === '' ? {} : { Prefix: prefix }) });
+    const pages = paginateListObjectsV2({ client: this.#client, pageSize: this.#listPageSize }, { Bucket: this.#settings.bucket, ...(prefix === '' ? {} : { Prefix: prefix }) });
     try {
       for await (const page of pages) {
         for (const entry of page.Contents ?? []) {
