@@ -1,18 +1,20 @@
-// Installs the system tools the tests and renders need (ffmpeg, ffprobe) with apt-get when they are
+// Installs the system tools the tests and renders need (ffmpeg, ffprobe, redis-server) with apt-get when they are
 // missing and the machine allows it. Used by `npm test` and `.ci/run`; prints what it does on stderr.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const REQUIRED = [
-  { command: 'ffmpeg', aptPackage: 'ffmpeg' },
-  { command: 'ffprobe', aptPackage: 'ffmpeg' },
+  { command: 'ffmpeg', aptPackage: 'ffmpeg', versionFlag: '-version' },
+  { command: 'ffprobe', aptPackage: 'ffmpeg', versionFlag: '-version' },
+  // The Redis queue and job store tests start their own redis-server on a free loopback port.
+  { command: 'redis-server', aptPackage: 'redis-server', versionFlag: '--version' },
 ];
 
-function hasCommand(command) {
-  return spawnSync(command, ['-version'], { stdio: 'ignore' }).status === 0;
+function hasCommand(item) {
+  return spawnSync(item.command, [item.versionFlag ?? '-version'], { stdio: 'ignore' }).status === 0;
 }
 
 export function ensureSystemDeps(requirements = REQUIRED) {
-  const missing = requirements.filter((item) => !hasCommand(item.command));
+  const missing = requirements.filter((item) => !hasCommand(item));
   if (missing.length === 0) return;
   const packages = [...new Set(missing.map((item) => item.aptPackage))];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
