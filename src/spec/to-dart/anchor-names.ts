@@ -2,7 +2,7 @@
  * Dart variable names for anchor ids. Fluvie compares anchors by identity, so the printed code
  * declares one `final x = Anchor('id');` per id and reuses that variable everywhere.
  */
-import type { AnimationSpec, ElementSpec, TriggerSpec, VideoSpec } from '../schema/types.js';
+import type { AnimationSpec, AudioTrackSpec, ElementSpec, TriggerSpec, VideoSpec } from '../schema/types.js';
 import { raw, type DartExpr } from './dart-expr.js';
 import { dartString } from './dart-literals.js';
 
@@ -22,7 +22,9 @@ export class AnchorNames {
   collect(spec: VideoSpec): this {
     for (const scene of spec.scenes) {
       for (const element of scene.children ?? []) this.collectElement(element);
+      for (const track of scene.audio ?? []) this.collectTrack(track);
     }
+    for (const track of spec.audio ?? []) this.collectTrack(track);
     return this;
   }
 
@@ -40,12 +42,20 @@ export class AnchorNames {
 
   private collectElement(element: ElementSpec): void {
     if (element.anchor !== undefined) this.variableFor(element.anchor);
-    for (const animation of element.animate ?? []) this.collectTrigger(animation);
+    for (const animation of element.animate ?? []) {
+      this.collectTrigger(animation);
+      if ('preset' in animation && animation.preset === 'scaleY' && animation.track !== undefined) this.variableFor(animation.track);
+    }
     if (element.type === 'Group') for (const child of element.children) this.collectElement(child);
   }
 
-  private collectTrigger(animation: AnimationSpec): void {
-    const at: TriggerSpec | undefined = animation.at;
+  private collectTrack(track: AudioTrackSpec): void {
+    if (track.kind === 'music' && track.track !== undefined) this.variableFor(track.track);
+    this.collectTrigger(track);
+  }
+
+  private collectTrigger(timed: AnimationSpec | AudioTrackSpec): void {
+    const at: TriggerSpec | undefined = timed.at;
     if (at === undefined || typeof at === 'string') return;
     if (at.kind === 'whenEnds' || at.kind === 'whenStarts') this.variableFor(at.anchor);
     if (at.kind === 'beat' && at.track !== undefined) this.variableFor(at.track);

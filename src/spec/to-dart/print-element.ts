@@ -2,7 +2,7 @@
  * Dart for elements: the element constructor, `.animate([...], anchor: x)` when it animates or
  * names an anchor, and `Placed(placement: ..., child: ...)` when it has a `transform`.
  */
-import type { ElementSpec, TextStyleSpec, TransformSpec } from '../schema/types.js';
+import type { ElementSpec, TextSpanSpec, TextStyleSpec, TransformSpec } from '../schema/types.js';
 import type { AnchorNames } from './anchor-names.js';
 import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
 import { dartColor, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
@@ -14,7 +14,7 @@ const PRINTED_BASE_KEYS = new Set(['type', 'id', 'anchor', 'animate', 'transform
 
 /** The type-specific keys printed per element type; other types are not printed. */
 const PRINTED_PROPS: Readonly<Record<string, ReadonlySet<string>>> = {
-  Text: new Set(['text', 'style', 'textAlign', 'maxLines']),
+  Text: new Set(['text', 'spans', 'style', 'textAlign', 'maxLines']),
   Box: new Set(['color', 'size']),
   Image: new Set(['source', 'fit']),
   Counter: new Set(['to', 'from', 'reveal', 'style']),
@@ -45,9 +45,8 @@ function checkPrintable(element: ElementSpec, path: string): void {
 function printConstructor(element: ElementSpec, anchors: AnchorNames, path: string): DartExpr {
   switch (element.type) {
     case 'Text':
-      if (element.text === undefined) throw new DartPrintError(`${path}.spans`, 'rich text spans are not printed yet');
-      return call('Text', [
-        positional(dartString(element.text)),
+      return call(element.text === undefined ? 'Text.rich' : 'Text', [
+        positional(element.text === undefined ? printSpans(element.spans ?? [], `${path}.spans`) : dartString(element.text)),
         element.style === undefined ? null : named('style', printTextStyle(element.style, `${path}.style`)),
         element.textAlign === undefined ? null : named('textAlign', dartEnum('TextAlign', element.textAlign)),
         element.maxLines === undefined ? null : named('maxLines', dartNumber(element.maxLines, `${path}.maxLines`)),
@@ -71,6 +70,22 @@ function printConstructor(element: ElementSpec, anchors: AnchorNames, path: stri
     default:
       throw new DartPrintError(path, `${element.type} elements are not printed yet`);
   }
+}
+
+/** Prints `TextSpan(children: [...])`. A link span is underlined and labelled as Fluvie's builder does it. */
+function printSpans(spans: readonly TextSpanSpec[], path: string): DartExpr {
+  const children = spans.map((span, index) => {
+    const style = span.style === undefined ? null : printTextStyle(span.style, `${path}[${index}].style`);
+    const styleArgs = style !== null && style.kind === 'call' ? style.args : [];
+    const underline = span.link === undefined ? [] : [{ name: 'decoration', value: raw('TextDecoration.underline') }];
+    const allStyle = [...styleArgs, ...underline];
+    return call('TextSpan', [
+      named('text', dartString(span.text)),
+      allStyle.length === 0 ? null : named('style', call('TextStyle', allStyle)),
+      span.link === undefined ? null : named('semanticsLabel', dartString(`${span.text}, link to ${span.link}`)),
+    ]);
+  });
+  return call('TextSpan', [named('children', list(children))]);
 }
 
 function printImage(element: Extract<ElementSpec, { type: 'Image' }>, path: string): DartExpr {

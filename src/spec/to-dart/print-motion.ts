@@ -4,6 +4,7 @@ import type { AnchorNames } from './anchor-names.js';
 import { call, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
 import { dartAlignment, dartColor, dartEase, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
+import { printEffectPreset } from './print-effect-presets.js';
 
 /** Presets whose Dart constructors take no duration, ease or spring (they run for the whole window). */
 const AMBIENT_PRESETS = new Set(['spin', 'drift', 'kenBurns']);
@@ -32,7 +33,7 @@ function isPreset(animation: AnimationSpec): animation is PresetAnimationSpec {
 }
 
 function printPreset(animation: Preset, anchors: AnchorNames, path: string): DartExpr {
-  const tail = timingTail(animation, anchors, path, AMBIENT_PRESETS.has(animation.preset));
+  const tail = AMBIENT_PRESETS.has(animation.preset) ? timingTail(animation, anchors, path, true) : timingTail(animation, anchors, path, false);
   const args = animation as unknown as Record<string, unknown>;
   const edge = (name: string): DartArg | null => (typeof args[name] === 'string' ? named(name, dartEnum('Edge', args[name] as string)) : null);
   const number = (name: string): DartArg | null => (typeof args[name] === 'number' ? named(name, dartNumber(args[name] as number, `${path}.${name}`)) : null);
@@ -44,11 +45,9 @@ function printPreset(animation: Preset, anchors: AnchorNames, path: string): Dar
       return call(name, tail);
     case 'slideIn':
     case 'slideFadeIn':
-    case 'glitchIn':
       return call(name, [edge('from'), ...tail]);
     case 'slideOut':
     case 'slideFadeOut':
-    case 'glitchOut':
       return call(name, [edge('to'), ...tail]);
     case 'pop':
       return call(name, [number('overshoot'), ...tail]);
@@ -68,15 +67,18 @@ function printPreset(animation: Preset, anchors: AnchorNames, path: string): Dar
       return call(name, [edge('to'), number('distance'), ...tail]);
     case 'kenBurns':
       return call(name, [number('zoom'), edge('pan'), ...tail]);
-    default:
-      throw new DartPrintError(path, `the "${animation.preset}" preset is not printed yet`);
+    default: {
+      const printed = printEffectPreset(animation, tail, () => timingTail(animation, anchors, path, true), anchors, path);
+      if (printed === null) throw new DartPrintError(path, `the "${animation.preset}" preset is not printed yet`);
+      return printed;
+    }
   }
 }
 
 /** Builds the shared timing arguments. Ambient presets take no duration, ease or spring. */
 function timingTail(animation: AnimationSpec, anchors: AnchorNames, path: string, ambient: boolean): Array<DartArg | null> {
   if (ambient && (animation.duration !== undefined || animation.ease !== undefined || animation.spring !== undefined)) {
-    throw new DartPrintError(path, 'spin, drift and kenBurns take no duration, ease or spring in Dart');
+    throw new DartPrintError(path, 'spin, drift, kenBurns and scaleY take no duration, ease or spring in Dart');
   }
   return [
     animation.duration === undefined ? null : named('duration', dartTime(animation.duration, `${path}.duration`)),

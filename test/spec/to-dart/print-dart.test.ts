@@ -178,3 +178,90 @@ describe('dart literals', () => {
     expect(identifierFor('---')).toBe('anchor');
   });
 });
+
+describe('printVideoSpecDart audio and effects', () => {
+  it('prints audio_tracks with a track anchor', () => {
+    expect(printVideoSpecDart(reference('audio_tracks.fluvie.json'))).toBe(
+      `${HEADER}  final bed = Anchor('bed');
+  return Video(
+    size: VideoSize(640, 360),
+    scenes: [
+      Scene(
+        duration: 150.frames,
+        children: [Text('Drop').animate([Animation.pop(duration: 12.frames)])],
+        audio: [
+          Audio.sfx('audio/whoosh.mp3', at: Trigger.at(500.ms), volume: 0.6),
+          Audio.sfx('audio/tick.mp3', at: Trigger.sceneStart),
+        ],
+      ),
+    ],
+    audio: [
+      Audio.music(
+        '/home/ada/music/bed.mp3',
+        volume: 0.8,
+        fadeIn: 30.frames,
+        fadeOut: 60.frames,
+        loop: true,
+        trim: TimeRange(0.frames, 900.frames),
+        track: bed,
+      ),
+      Audio.music('https://cdn.example/pads.mp3'),
+    ],
+  );
+}
+`,
+    );
+  });
+
+  it('drops muted lanes and applies gain', () => {
+    const code = printVideoSpecDart(
+      spec({
+        lanes: [{ id: 'quiet', gain: 0.5 }, { id: 'off', muted: true }],
+        audio: [
+          { kind: 'music', source: { kind: 'asset', value: 'a.mp3' }, lane: 'quiet', volume: 0.8 },
+          { kind: 'music', source: { kind: 'asset', value: 'b.mp3' }, lane: 'off' },
+        ],
+        scenes: [{ duration: '1s' }],
+      }),
+    );
+    expect(code).toContain("audio: [Audio.music('a.mp3', volume: 0.4)]");
+    expect(code).not.toContain('b.mp3');
+  });
+
+  it('prints effect and path presets', () => {
+    const code = printVideoSpecDart(
+      spec({
+        scenes: [
+          {
+            duration: '1s',
+            children: [
+              {
+                type: 'Box',
+                animate: [
+                  { preset: 'color', to: '#FF0000' },
+                  { preset: 'chromatic' },
+                  { preset: 'shader', asset: 'shaders/wave.frag', uniforms: { speed: 2 } },
+                  { preset: 'along', path: 'M0 0 L10 10', orient: false, phase: 'during' },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(code).toContain('Animation.color(to: Color(0xFFFF0000))');
+    expect(code).toContain('Animation.chromatic(0)');
+    expect(code).toContain("Animation.shader('shaders/wave.frag', uniforms: {'speed': 2})");
+    expect(code).toContain("Animation.along(\n                pathFromSvg('M0 0 L10 10'),\n                orient: false,\n                phase: AnimationPhase.during,\n              ),");
+  });
+
+  it('prints rich text spans', () => {
+    const code = printVideoSpecDart(
+      spec({ scenes: [{ duration: '1s', children: [{ type: 'Text', spans: [{ text: 'Go ' }, { text: 'here', link: 'https://x.dev', style: { color: '#00FF00' } }] }] }] }),
+    );
+    expect(code).toContain("TextSpan(text: 'Go ')");
+    expect(code).toContain(
+      "TextSpan(\n                  text: 'here',\n                  style: TextStyle(color: Color(0xFF00FF00), decoration: TextDecoration.underline),\n                  semanticsLabel: 'here, link to https://x.dev',\n                ),",
+    );
+  });
+});
