@@ -12,16 +12,22 @@ import { FluvieError, toFluvieError } from '../../core/errors.js';
 import type { Logger } from '../../server/logger.js';
 import type { McpRenderBackend } from '../../server/mcp/mcp-setup.js';
 import type { RenderGateway } from '../../server/mcp/render-gateway.js';
+import { bundledDocsDir } from '../../server/docs/bundled-docs-dir.js';
 import type { CliContext } from '../context.js';
 import type { McpFlags } from './mcp.js';
 import { resolveServerEnv } from './server-env.js';
 
-/** Defaults that differ from `serve`: the render API started for stdio stays on this machine, on a free port. */
-const STDIO_DEFAULTS = { HOST: '127.0.0.1', PORT: '0' };
+/**
+ * Defaults of `mcp`: the render API started for stdio stays on this machine, on a free port, and
+ * the docs are the ones shipped with the package wherever the assistant starts the process.
+ */
+function stdioDefaults(): Record<string, string> {
+  return { HOST: '127.0.0.1', PORT: '0', FLUVIE_DOCS_DIR: bundledDocsDir() };
+}
 
 export async function runMcpCommand(flags: McpFlags, context: CliContext, stdin: Readable = process.stdin): Promise<void> {
   const fileEnv = await resolveServerEnv(context, flags.envFile, {});
-  const env: Record<string, string | undefined> = { ...STDIO_DEFAULTS, ...fileEnv };
+  const env: Record<string, string | undefined> = { ...stdioDefaults(), ...withoutBlanks(fileEnv) };
   const config = loadConfig(env, context);
   const { resolveMcpSetup } = await import('../../server/mcp/mcp-setup.js');
   const setup = resolveMcpSetup(config);
@@ -124,4 +130,9 @@ function loopbackHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+/** A blank variable counts as unset, so it must not hide a default of this command. */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
 }

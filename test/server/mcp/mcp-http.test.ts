@@ -133,9 +133,11 @@ describe('MCP over Streamable HTTP', () => {
     const pages = JSON.parse(resultText(await client.callTool({ name: 'list_docs', arguments: {} }))) as Array<{ path: string; title: string }>;
     expect(pages).toContainEqual({ path: 'guides/video-spec.md', title: 'The VideoSpec format' });
 
-    const hits = JSON.parse(resultText(await client.callTool({ name: 'search_docs', arguments: { query: 'FLUVIE_MCP_TOKEN bearer', limit: '2' } }))) as Array<{ path: string; snippet: string }>;
+    const hits = JSON.parse(resultText(await client.callTool({ name: 'search_docs', arguments: { query: 'webhook', limit: '2' } }))) as Array<{ path: string; snippet: string }>;
     expect(hits).toHaveLength(2);
-    expect(hits[0]?.snippet.toLowerCase()).toContain('fluvie_mcp_token');
+    expect(hits[0]?.snippet.toLowerCase()).toContain('webhook');
+    const defaultLimit = JSON.parse(resultText(await client.callTool({ name: 'search_docs', arguments: { query: 'render' } }))) as unknown[];
+    expect(defaultLimit).toHaveLength(5);
 
     const page = resultText(await client.callTool({ name: 'get_doc', arguments: { path: 'guides/video-spec.md' } }));
     expect(page.startsWith('# The VideoSpec format\n')).toBe(true);
