@@ -120,7 +120,8 @@ describe('serve end to end', () => {
     const long = { size: { width: 64, height: 64 }, fps: 25, scenes: [{ duration: '400s', background: { kind: 'color', color: '#FF0000FF' } }] };
     const { id } = (await (await api('/v1/renders', jsonBody({ spec: long }))).json()) as { id: string };
     for (;;) {
-      const job = (await (await api(`/v1/renders/${id}`)).json()) as { status: string; progress?: unknown };
+      const job = (await (await api(`/v1/renders/${id}`)).json()) as { status: string; progress?: unknown; error?: string };
+      if (job.status !== 'queued' && job.status !== 'running') throw new Error(`render ended before the cancel: ${JSON.stringify(job)}`);
       // Cancel only once the encoder runs, so the check below proves it was stopped.
       if (job.progress !== undefined && (await runningDescendants(/ffmpeg/)).length > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));

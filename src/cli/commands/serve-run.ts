@@ -6,10 +6,6 @@
 import { detectCpuCount } from '../../config/cpu-count.js';
 import { loadServerConfig } from '../../config/server-config.js';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
-import { runRender } from '../../core/pipeline/run-render.js';
-import { createServerLogger } from '../../server/logger.js';
-import { startServer } from '../../server/server.js';
-import { createDefaultSpecTools } from '../../server/spec-tools-default.js';
 import type { CliContext } from '../context.js';
 import type { ServeFlags } from './serve.js';
 import { resolveServerEnv } from './server-env.js';
@@ -20,6 +16,13 @@ export async function runServeCommand(flags: ServeFlags, context: CliContext): P
   let server;
   try {
     const config = loadServerConfig(env, { cpuCount: detectCpuCount() });
+    // Loaded after the configuration is known to be valid, so config errors print fast.
+    const [{ runRender }, { createServerLogger }, { startServer }, { createDefaultSpecTools }] = await Promise.all([
+      import('../../core/pipeline/run-render.js'),
+      import('../../server/logger.js'),
+      import('../../server/server.js'),
+      import('../../server/spec-tools-default.js'),
+    ]);
     const logger = createServerLogger({ destination: context.stderr });
     server = await startServer({ config, logger, renderEnv: env, render: runRender, specTools: createDefaultSpecTools() });
   } catch (error: unknown) {

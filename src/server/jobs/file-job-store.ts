@@ -1,7 +1,12 @@
 /**
  * {@link JobStore} that keeps each job as `<dir>/<id>.json`, written to a unique temporary name and
  * renamed into place, so a crash never leaves a half-written record. Updates of one job run one at a
- * time within this process.
+ * time within this process, and records read or written are kept in memory, so status polling does
+ * not touch the disk.
+ *
+ * NOTE: the memory copy assumes this process is the only writer of the folder while it runs; a
+ * `cleanup` run by another process on the same folder is seen by `list()` but not by `get()` of a
+ * record already in memory. Several server processes need a shared store instead.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +19,7 @@ import type { JobMutation, JobStore } from './job-store.js';
 export class FileJobStore implements JobStore {
   readonly #dir: string;
   readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #cache = new Map<string, JobRecord>();
 
   /** @param dir folder of the records, normally `<LOCAL_STORAGE_DIR>/.jobs` */
   constructor(dir: string) {
@@ -29,7 +35,8 @@ export class FileJobStore implements JobStore {
 
   async get(id: string): Promise<JobRecord | null> {
     if (!isJobId(id)) return null;
-    return this.#read(id);
+    const job = this.#cache.get(id) ?? (await this.#read(id));
+    return job === null ? null : structuredClone(job);
   }
 
   async update(id: string, mutate: JobMutation): Promise<JobRecord | null> {
@@ -37,10 +44,10 @@ export class FileJobStore implements JobStore {
     return this.#withLock(id, async () => {
       const current = await this.#read(id);
       if (current === null) return null;
-      const next = mutate(current);
-      if (next === null) return current;
+      const next = mutate(structuredClone(current));
+      if (next === null) return structuredClone(current);
       await this.#write(next);
-      return next;
+      return structuredClone(next);
     });
   }
 
@@ -49,6 +56,7 @@ export class FileJobStore implements JobStore {
     return this.#withLock(id, async () => {
       const existed = (await this.#read(id)) !== null;
       await rm(this.#fileOf(id), { force: true });
+      this.#cache.delete(id);
       return existed;
     });
   }
@@ -57,7 +65,7 @@ export class FileJobStore implements JobStore {
     const names = await readdir(this.#dir).catch(() => [] as string[]);
     const ids = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).filter(isJobId);
     const jobs = await Promise.all(ids.map((id) => this.#read(id)));
-    return jobs.filter((job): job is JobRecord => job !== null);
+    return jobs.filter((job): job is JobRecord => job !== null).map((job) => structuredClone(job));
   }
 
   async findByIdempotencyKey(key: string): Promise<JobRecord | null> {
@@ -66,14 +74,18 @@ export class FileJobStore implements JobStore {
     return jobs.find((job) => job.idempotencyKey === key) ?? null;
   }
 
+  /** Reads the record from disk and refreshes the memory copy. */
   async #read(id: string): Promise<JobRecord | null> {
     const text = await readFile(this.#fileOf(id), 'utf8').catch(() => null);
-    if (text === null) return null;
+    let job: JobRecord | null = null;
     try {
-      return JSON.parse(text) as JobRecord;
+      job = text === null ? null : (JSON.parse(text) as JobRecord);
     } catch {
-      return null;
+      job = null;
     }
+    if (job === null) this.#cache.delete(id);
+    else this.#cache.set(id, job);
+    return job;
   }
 
   async #write(job: JobRecord): Promise<void> {
@@ -83,6 +95,7 @@ export class FileJobStore implements JobStore {
     try {
       await writeFile(temp, JSON.stringify(job));
       await rename(temp, target);
+      this.#cache.set(job.id, structuredClone(job));
     } finally {
       await rm(temp, { force: true });
     }

@@ -17,6 +17,7 @@ const META_SUFFIX = '.meta.json';
 export class LocalStorage implements Storage {
   readonly backend = 'local';
   readonly #root: string;
+  #realRoot: Promise<string> | null = null;
 
   constructor(root: string) {
     this.#root = path.resolve(root);
@@ -47,9 +48,10 @@ export class LocalStorage implements Storage {
 
   async stat(key: string): Promise<StoredObject | null> {
     const target = this.#pathOf(key);
+    // lstat does not follow a final symbolic link, so a linked file is not a regular file here.
     const info = await lstat(target).catch(() => null);
     if (info === null || !info.isFile()) return null;
-    await this.#assertInsideRoot(target);
+    await this.#assertInsideRoot(path.dirname(target));
 
     const metadata = await this.#readMetadata(target);
     return { key, bytes: info.size, createdAtMs: Math.trunc(info.mtimeMs), ...metadata };
@@ -107,14 +109,16 @@ export class LocalStorage implements Storage {
     return target;
   }
 
-  /** Rejects paths that reach outside the root through a symbolic link. */
-  async #assertInsideRoot(target: string): Promise<void> {
-    const [realRoot, realTarget] = await Promise.all([realpath(this.#root), realpath(target)]);
-    if (realTarget !== realRoot && !realTarget.startsWith(realRoot + path.sep)) {
-      throw new FluvieError('invalid_request', `Storage path ${target} leads outside the storage root ${this.#root} through a symbolic link.`);
+  /** Rejects a folder that reaches outside the root through a symbolic link. */
+  async #assertInsideRoot(folder: string): Promise<void> {
+    this.#realRoot ??= realpath(this.#root).catch((error: unknown) => {
+      this.#realRoot = null;
+      throw error;
+    });
+    const [realRoot, realFolder] = await Promise.all([this.#realRoot, realpath(folder)]);
+    if (realFolder !== realRoot && !realFolder.startsWith(realRoot + path.sep)) {
+      throw new FluvieError('invalid_request', `Storage path ${folder} leads outside the storage root ${this.#root} through a symbolic link.`);
     }
-    const info = await lstat(target);
-    if (info.isSymbolicLink()) throw new FluvieError('invalid_request', `Storage path ${target} is a symbolic link; stored objects must be regular files.`);
   }
 
   async #readMetadata(target: string): Promise<ObjectMetadata> {

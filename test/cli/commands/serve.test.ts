@@ -86,6 +86,7 @@ describe('fluvie-render serve', () => {
     for (;;) {
       const job = (await (await fetch(`${base}/v1/renders/${id}`, { headers: { authorization: 'Bearer a' } })).json()) as { status: string };
       if (job.status === 'running') break;
+      if (job.status !== 'queued') throw new Error(`render ended before shutdown: ${JSON.stringify(job)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     run.stop();
