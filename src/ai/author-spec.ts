@@ -8,7 +8,7 @@ import { FluvieError, isAbortError, throwIfAborted } from '../core/errors.js';
 import { validateSpec, type Diagnostic, type OutputFormat, type VideoSpec } from '../spec/index.js';
 import { printVideoSpecDart } from '../spec/to-dart/index.js';
 import type { AiProvider, ProviderName } from './ai-provider.js';
-import { authorVideoSpec, type AuthorTask } from './author.js';
+import { authorVideoSpec, type AuthorLoopOptions, type AuthorTask } from './author.js';
 import { createAiProvider } from './create-provider.js';
 import type { ProviderOptions } from './providers/provider-options.js';
 
@@ -30,6 +30,8 @@ export interface AuthorSpecOptions {
   onAuthored?: (authored: AuthoredResult) => void | Promise<void>;
   /** Called before each model call with the 1-based attempt number. */
   onAttempt?: (attempt: number) => void;
+  /** Extra rules for a schema-valid spec; see {@link AuthorLoopOptions.checkSpec}. */
+  checkSpec?: AuthorLoopOptions['checkSpec'];
   /** Test seam: replaces the wait between HTTP retries. */
   sleep?: ProviderOptions['sleep'];
 }
@@ -65,6 +67,7 @@ export async function authorSpec(request: AuthorRequest, options: AuthorSpecOpti
     signal: options.signal,
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.onAttempt === undefined ? {} : { onAttempt: options.onAttempt }),
+    ...(options.checkSpec === undefined ? {} : { checkSpec: options.checkSpec }),
   });
   const result: AuthoredResult = {
     spec: authored.spec,

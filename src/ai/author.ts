@@ -5,7 +5,7 @@
 import { FluvieError, throwIfAborted } from '../core/errors.js';
 import type { Diagnostic, OutputFormat, VideoSpec } from '../spec/index.js';
 import type { AiProvider, ChatMessage } from './ai-provider.js';
-import { checkReply } from './parse-reply.js';
+import { checkReply, type ReplyCheck } from './parse-reply.js';
 import { buildSystemPrompt } from './prompts/system-prompt.js';
 import { editMessage, promptMessage, repairMessage } from './prompts/user-messages.js';
 
@@ -25,6 +25,11 @@ export interface AuthorLoopOptions {
   format?: OutputFormat;
   /** Called before each model call with the 1-based attempt number. */
   onAttempt?: (attempt: number) => void;
+  /**
+   * Extra rules for a schema-valid spec, such as what the chosen render engine can draw. Returned
+   * problems (`path: message` lines) go back to the model like validation errors.
+   */
+  checkSpec?: (spec: VideoSpec) => string[];
 }
 
 export interface AuthoredSpec {
@@ -49,7 +54,7 @@ export async function authorVideoSpec(task: AuthorTask, options: AuthorLoopOptio
     throwIfAborted(options.signal);
     options.onAttempt?.(attempt);
     const reply = await options.provider.chat({ system, messages, signal: options.signal });
-    const check = checkReply(reply, options.format);
+    const check = withExtraRules(checkReply(reply, options.format), options.checkSpec);
     if (check.ok) return { spec: check.spec, attempts: attempt, warnings: check.warnings };
 
     if (attempt > MAX_REPAIRS) {
@@ -62,6 +67,13 @@ export async function authorVideoSpec(task: AuthorTask, options: AuthorLoopOptio
     }
     messages.push({ role: 'assistant', parts: [{ type: 'text', text: reply }] }, repairMessage(check.problems));
   }
+}
+
+function withExtraRules(check: ReplyCheck, checkSpec: AuthorLoopOptions['checkSpec']): ReplyCheck {
+  if (!check.ok || checkSpec === undefined) return check;
+  const problems = checkSpec(check.spec);
+  if (problems.length === 0) return check;
+  return { ok: false, problems, diagnostics: problems.map((message) => ({ path: '', severity: 'error', code: 'not_renderable', message })) };
 }
 
 function firstMessage(task: AuthorTask, vision: boolean): ChatMessage {

@@ -6,9 +6,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROVIDERS } from '../../ai/ai-provider.js';
-import { authorSpec, type AuthoredResult, type AuthorRequest } from '../../ai/author-spec.js';
+import { authorSpec, type AuthoredResult, type AuthorRequest, type AuthorSpecOptions } from '../../ai/author-spec.js';
 import { resolveAiConfig } from '../../config/ai-config.js';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
+import { ignoreEvents } from '../../core/pipeline/events.js';
 import type { OutputFormat } from '../../core/pipeline/render-request.js';
 import type { CliContext } from '../context.js';
 import { createReporter } from '../ui/create-reporter.js';
@@ -65,7 +66,9 @@ async function authorWithProgress(plan: AuthorCommandPlan, flags: AuthorFlags, c
   const plain = reporter instanceof PlainReporter;
 
   reporter.onEvent({ type: 'stage', stage: 'author' });
+  const checkSpec = await renderRules(plan, flags, context);
   return authorSpec(plan.request, {
+    ...(checkSpec === undefined ? {} : { checkSpec }),
     provider: config.provider,
     env: context.env,
     signal: context.signal,
@@ -76,6 +79,21 @@ async function authorWithProgress(plan: AuthorCommandPlan, flags: AuthorFlags, c
       if (plain && flags.verbose !== true) context.stderr.write(`${message}\n`);
     },
   });
+}
+
+/**
+ * Returns the native engine's drawing rules when the render will run on it and must draw
+ * everything, so the model replaces what cannot be drawn instead of the render failing later.
+ */
+async function renderRules(plan: AuthorCommandPlan, flags: AuthorFlags, context: CliContext): Promise<AuthorSpecOptions['checkSpec']> {
+  if (!flags.render || flags.allowUnsupported === true) return undefined;
+  const { buildRenderRequest } = await import('./render-run.js');
+  const { chooseEngine } = await import('../../core/pipeline/choose-engine.js');
+  const request = buildRenderRequest(null, { ...flags, spec: plan.specOut, out: plan.out }, context.cwd);
+  const choice = await chooseEngine(request, { env: context.env, cwd: context.cwd, signal: context.signal, emit: ignoreEvents });
+  if (choice.engine !== 'native') return undefined;
+  const { nativeEngineProblems } = await import('../../ai/native-rules.js');
+  return nativeEngineProblems;
 }
 
 async function saveDart(authored: AuthoredResult, flags: AuthorFlags, context: CliContext, reporter: Reporter): Promise<void> {

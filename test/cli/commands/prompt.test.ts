@@ -108,16 +108,38 @@ describe('prompt', () => {
   });
 
   it('keeps the spec when the render fails', async () => {
+    const provider = await fakeProvider('claude', [{ kind: 'text', text: VALID_REPLY }]);
+    const dir = await tempDir();
+    const run = await runCliCapture(['prompt', 'promo', '--ffmpeg', path.join(dir, 'no-such-ffmpeg'), '--out', 'count.mp4'], { cwd: dir, env: cliEnv(provider) });
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no-such-ffmpeg');
+    expect(run.stderr).toContain(`The authored spec is saved at ${path.join(dir, 'count.fluvie.json')}`);
+    expect(JSON.parse(await readFile(path.join(dir, 'count.fluvie.json'), 'utf8'))).toEqual(VALID_SPEC);
+    expect(existsSync(path.join(dir, 'count.mp4'))).toBe(false);
+  });
+
+  it('repairs what the native engine cannot draw', async () => {
     const counter = { ...VALID_SPEC, scenes: [{ duration: '1s', children: [{ type: 'Counter', to: 10 }] }] };
-    const provider = await fakeProvider('claude', [{ kind: 'text', text: JSON.stringify(counter) }]);
+    const provider = await fakeProvider('claude', [{ kind: 'text', text: JSON.stringify(counter) }, { kind: 'text', text: VALID_REPLY }]);
     const dir = await tempDir();
     const run = await runCliCapture(['prompt', 'a counter', '--engine', 'native', '--out', 'count.mp4'], { cwd: dir, env: cliEnv(provider) });
 
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('The native engine cannot draw');
-    expect(run.stderr).toContain(`The authored spec is saved at ${path.join(dir, 'count.fluvie.json')}`);
-    expect(JSON.parse(await readFile(path.join(dir, 'count.fluvie.json'), 'utf8'))).toEqual(counter);
-    expect(existsSync(path.join(dir, 'count.mp4'))).toBe(false);
+    expect(run.stderr).not.toContain('error:');
+    expect(run.code).toBe(0);
+    expect(provider.requests).toHaveLength(2);
+    const repair = (provider.requests[1]!.body.messages as Array<{ content: Array<{ text: string }> }>)[2]!.content[0]!.text;
+    expect(repair).toContain('- scenes[0].children[0]: Counter element cannot be rendered here');
+    expect(JSON.parse(await readFile(path.join(dir, 'count.fluvie.json'), 'utf8'))).toEqual(VALID_SPEC);
+  });
+
+  it('skips drawing rules with --no-render', async () => {
+    const counter = { ...VALID_SPEC, scenes: [{ duration: '1s', children: [{ type: 'Counter', to: 10 }] }] };
+    const provider = await fakeProvider('claude', [{ kind: 'text', text: JSON.stringify(counter) }]);
+    const dir = await tempDir();
+    const run = await runCliCapture(['prompt', 'a counter', '--engine', 'native', '--no-render'], { cwd: dir, env: cliEnv(provider) });
+    expect(run.code).toBe(0);
+    expect(provider.requests).toHaveLength(1);
   });
 
   it('reports a provider 500 with exit 1', async () => {
