@@ -1,4 +1,4 @@
-/** Where the docs corpus is read from: `FLUVIE_DOCS_DIR`, or the `docs/` folder shipped with the package. */
+/** Location of the docs corpus: `FLUVIE_DOCS_DIR`, or the `docs/` folder shipped with the package. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 

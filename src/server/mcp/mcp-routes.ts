@@ -1,7 +1,7 @@
 /**
  * `/mcp` over HTTP with the SDK's Streamable HTTP transport, stateless: each POST gets a fresh server
- * and transport, so any instance behind a load balancer can answer. Clients that accept
- * `text/event-stream` get the SDK's streamed answers (with progress notifications); a plain
+ * and transport, so any instance behind a load balancer can handle it. Clients that accept
+ * `text/event-stream` get the SDK's streamed responses (with progress notifications), and a plain
  * single-object JSON-RPC POST, as the Dart fluvie_server accepts, gets one plain JSON reply.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';

@@ -15,7 +15,7 @@ export interface RenderGateway {
   readonly pollIntervalMs: number;
   /**
    * Queues a render and returns its job JSON.
-   * @throws FluvieError with the API's code and message when the request is refused.
+   * @throws FluvieError with the API's code and message when the API rejects the request.
    */
   submit(body: RenderBody, signal: AbortSignal): Promise<JobJson>;
   /**

@@ -11,12 +11,12 @@ export function formatRenderResult(job: JobJson): string {
   return lines.join('\n');
 }
 
-/** The answer of a render tool called with `wait: false`. */
+/** Result text of a render tool called with `wait: false`. */
 export function formatQueued(job: JobJson): string {
   return [`Job: ${job.id}`, `Status: ${job.status}`, `The render runs in the background. Call get_render with {"id": "${job.id}"} to follow it and get the download links.`].join('\n');
 }
 
-/** The answer of `get_render`: id, status, progress, then links or the error. */
+/** Result text of `get_render`: id, status, progress, then links or the error. */
 export function formatJobStatus(job: JobJson): string {
   const lines = [`Job: ${job.id}`, `Status: ${job.status}`];
   if (job.progress !== undefined) lines.push(`Progress: ${job.progress.completed}/${job.progress.total} frames`);

@@ -1,4 +1,4 @@
-/** Shared body of the render tools: submit, then either answer at once or wait with progress. */
+/** Shared body of the render tools: submit, then either return at once or wait with progress. */
 import type { RenderBody } from './render-gateway.js';
 import { formatQueued, formatRenderResult, progressMessage } from './render-result-text.js';
 import type { ToolCall } from './tool-definition.js';

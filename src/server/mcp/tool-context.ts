@@ -8,7 +8,7 @@ export type DartPrinter = (spec: unknown) => string;
 
 export interface RenderToolContext {
   gateway: RenderGateway;
-  /** How long a render tool waits before it answers with a `get_render` hint. */
+  /** How long a render tool waits before it returns an error with a `get_render` hint. */
   waitTimeoutMs: number;
 }
 

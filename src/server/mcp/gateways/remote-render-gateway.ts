@@ -58,9 +58,9 @@ function toApiError(status: number, json: unknown, text: string, request: string
     return new FluvieError(code, `${error['message']}${hint}`, { details: { status } });
   }
   if (isObject(json) && json['ok'] === false) {
-    return new FluvieError('invalid_request', `The render API refused the request (${status}): ${JSON.stringify(json['diagnostics'])}`, { details: json });
+    return new FluvieError('invalid_request', `The render API rejected the request (${status}): ${JSON.stringify(json['diagnostics'])}`, { details: json });
   }
-  return new FluvieError('internal', `${request} answered ${status} with an unexpected body: ${text.slice(0, 200)}`, { details: { status } });
+  return new FluvieError('internal', `${request} returned ${status} with an unexpected body: ${text.slice(0, 200)}`, { details: { status } });
 }
 
 function parseJson(text: string): unknown {

@@ -5,7 +5,7 @@ import { defineTool, type DefinedTool } from '../tool-definition.js';
 import type { DartPrinter } from '../tool-context.js';
 import { specInput } from '../tool-inputs.js';
 
-/** @param printDart null when this build has no Dart printer; the tool then answers with an error that says so. */
+/** @param printDart null when this build has no Dart printer; the tool then returns an error naming the missing printer. */
 export function specToDartTool(printDart: DartPrinter | null): DefinedTool {
   return defineTool({
     name: 'spec_to_dart',

@@ -72,7 +72,7 @@ describe('remote render gateway', () => {
       const gateway = createRemoteRenderGateway({ apiUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, apiToken: null });
       const failure = await gateway.get('rnd_x', signal).catch((error: unknown) => error);
       expect(failure).toMatchObject({ code: 'internal' });
-      expect((failure as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/v1\/renders\/rnd_x answered 502 with an unexpected body: <h1>Bad gateway<\/h1>$/);
+      expect((failure as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/v1\/renders\/rnd_x returned 502 with an unexpected body: <h1>Bad gateway<\/h1>$/);
     } finally {
       await new Promise((resolve) => proxy.close(resolve));
     }

@@ -14,7 +14,7 @@ export interface FetchedVideo {
 /** Fetches `url`, saves it and returns ffprobe facts; throws on a non-200 answer. */
 export async function fetchAndProbe(url: string, width: number, height: number): Promise<FetchedVideo> {
   const response = await fetch(url);
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200) throw new Error(`GET ${url} returned ${response.status}: ${await response.text()}`);
   const file = path.join(await tempDir('fluvie-mcp-video-'), 'video.mp4');
   await writeFile(file, Buffer.from(await response.arrayBuffer()));
   return {
