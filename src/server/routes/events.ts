@@ -1,0 +1,129 @@
+/**
+ * `GET /v1/renders/{id}/events`: the job's changes as server-sent events. Events: `status`
+ * (`{status}` while queued or running), `progress` (`{completed, total}`), `authored` (`{code, spec}`
+ * of AI renders), then exactly one of `succeeded`, `failed` or `canceled` with the job JSON (download
+ * links or error), after which the stream ends. A client that connects after the job ended gets the
+ * terminal event at once. Comment lines (`: heartbeat`) every `heartbeatMs` keep proxies from closing
+ * an idle stream. No `id:` fields are sent: a client that reconnects gets the current state again.
+ */
+import type { Hono } from 'hono';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import { FluvieError } from '../../core/errors.js';
+import type { AppEnv } from '../app-deps.js';
+import { toErrorResponse } from '../http/error-response.js';
+import { buildJobJson } from '../http/job-response.js';
+import { isJobId } from '../jobs/job-id.js';
+import type { JobRecord } from '../jobs/job-record.js';
+import type { JobJson } from '../jobs/job-view.js';
+import { diffJobEvents, INITIAL_STREAM_STATE, type JobStreamEvent, type StreamState } from './events-diff.js';
+import type { JobEvents } from './events-hub.js';
+import type { RouteContext } from './route-context.js';
+
+/** Default time between heartbeat comments: well under the 60 s idle timeout of common proxies. */
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+
+export type EventRouteContext = Pick<RouteContext, 'jobs' | 'requireApiToken' | 'storage' | 'publicBaseUrl' | 'signingKey'>;
+
+export interface EventRouteOptions {
+  /** Wakes a stream when its job changes. */
+  jobEvents: JobEvents;
+  /** Time between heartbeat comments in milliseconds (default 15 000). */
+  heartbeatMs?: number;
+}
+
+export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContext, options: EventRouteOptions): void {
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+
+  app.get('/v1/renders/:id/events', context.requireApiToken, async (c) => {
+    const id = c.req.param('id');
+    const job = isJobId(id) ? await context.jobs.get(id) : null;
+    if (job === null) throw new FluvieError('not_found', 'No such job');
+    // A succeeded job whose files were cleaned answers 410 here, as GET /v1/renders/{id} does.
+    if (job.status === 'succeeded') await buildJobJson(job, context);
+
+    c.header('x-accel-buffering', 'no');
+    const log = c.get('log');
+    return streamSSE(c, async (stream) => {
+      const closed = new AbortController();
+      stream.onAbort(() => closed.abort());
+      c.req.raw.signal.addEventListener('abort', () => closed.abort(), { once: true });
+
+      const wake = createWakeSignal();
+      const unsubscribe = options.jobEvents.subscribe(id, wake.notify);
+      const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), heartbeatMs);
+      try {
+        await followJob(id, stream, context, wake, closed.signal);
+      } catch (error: unknown) {
+        log.warn({ err: error, jobId: id }, 'render event stream failed');
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(toErrorResponse(error).body) });
+      } finally {
+        clearInterval(heartbeat);
+        unsubscribe();
+      }
+    });
+  });
+}
+
+/** Sends events until the job reaches a terminal state, the job disappears or the client leaves. */
+async function followJob(id: string, stream: SSEStreamingApi, context: EventRouteContext, wake: WakeSignal, closed: AbortSignal): Promise<void> {
+  let state: StreamState = INITIAL_STREAM_STATE;
+  while (!closed.aborted) {
+    const job = await context.jobs.get(id);
+    if (job === null) throw new FluvieError('not_found', `Job ${id} was deleted while its events were streamed`);
+
+    const diff = diffJobEvents(state, job);
+    state = diff.state;
+    for (const event of diff.events) await writeEvent(stream, event, job, context);
+    if (state.ended) return;
+    await wake.wait(closed);
+  }
+}
+
+async function writeEvent(stream: SSEStreamingApi, event: JobStreamEvent, job: JobRecord, context: EventRouteContext): Promise<void> {
+  switch (event.type) {
+    case 'status':
+      return stream.writeSSE({ event: 'status', data: JSON.stringify({ status: event.status }) });
+    case 'progress':
+      return stream.writeSSE({ event: 'progress', data: JSON.stringify(event.progress) });
+    case 'authored':
+      return stream.writeSSE({ event: 'authored', data: JSON.stringify({ code: event.code, spec: event.spec }) });
+    case 'terminal': {
+      const json: JobJson = await buildJobJson(job, context);
+      return stream.writeSSE({ event: event.status, data: JSON.stringify(json) });
+    }
+  }
+}
+
+interface WakeSignal {
+  notify: () => void;
+  /** Resolves at the next notification (at once if one came since the last wait) or when `closed` fires. */
+  wait: (closed: AbortSignal) => Promise<void>;
+}
+
+function createWakeSignal(): WakeSignal {
+  let pending = false;
+  let resolveWait: (() => void) | null = null;
+
+  return {
+    notify() {
+      pending = true;
+      resolveWait?.();
+    },
+    wait(closed) {
+      if (pending || closed.aborted) {
+        pending = false;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        const done = (): void => {
+          pending = false;
+          resolveWait = null;
+          closed.removeEventListener('abort', done);
+          resolve();
+        };
+        resolveWait = done;
+        closed.addEventListener('abort', done, { once: true });
+      });
+    },
+  };
+}
