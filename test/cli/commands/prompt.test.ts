@@ -162,3 +162,15 @@ describe('prompt', () => {
     expect(provider.requests).toHaveLength(2);
   });
 });
+
+describe('prompt help', () => {
+  it('lists authoring and render flags without --spec', async () => {
+    const run = await runCliCapture(['prompt', '--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--out <path>', '--spec-out <file>', '--dart-out <file.dart>', '--provider <name>', '--no-render', '--format <format>', '--engine <engine>', '--json']) {
+      expect(run.stdout).toContain(flag);
+    }
+    expect(run.stdout).not.toContain('--spec <file>');
+    expect(run.stdout).toContain('ANTHROPIC_API_KEY');
+  });
+});
