@@ -11,7 +11,7 @@ export function registerPromptCommand(program: Command, context: CliContext): vo
     .command('prompt')
     .description('Author a VideoSpec from a description with an AI provider, save it, and render it.')
     .argument('<text...>', 'description of the video; the words are joined with spaces');
-  addAuthorOptions(command, { out: 'video.mp4 (the extension follows --format)', specOut: '<out without extension>.fluvie.json' });
+  addAuthorOptions(command, { out: 'video.mp4, or video.<extension> of another --format', specOut: '<out without extension>.fluvie.json' });
   command.addHelpText(
     'after',
     '\nProviders and keys: claude (ANTHROPIC_API_KEY), gemini (GEMINI_API_KEY), mistral (MISTRAL_API_KEY), ollama (no key, OLLAMA_HOST).\nFLUVIE_AI_MODEL overrides the model.\n\nExamples:\n  fluvie-render prompt "a 10s coffee promo" --out promo.mp4\n  fluvie-render prompt --provider gemini --no-render "a product teaser" --spec-out teaser.fluvie.json',
