@@ -84,7 +84,8 @@ function requestLog(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('log', log);
     const startedAt = performance.now();
     await next();
-    const path = redactUrl(new URL(c.req.url).pathname + new URL(c.req.url).search);
+    const url = new URL(c.req.url);
+    const path = redactUrl(url.pathname + url.search);
     log.info({ method: c.req.method, path, status: c.res.status, ms: Math.round(performance.now() - startedAt) }, 'request');
     // Route patterns, not raw paths, so job ids do not create a label per job.
     const route = routePath(c, -1);

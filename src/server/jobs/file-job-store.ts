@@ -4,9 +4,9 @@
  * time within this process, and records read or written are kept in memory, so status polling does
  * not touch the disk.
  *
- * NOTE: the memory copy assumes this process is the only writer of the folder while it runs; a
- * `cleanup` run by another process on the same folder is seen by `list()` but not by `get()` of a
- * record already in memory. Several server processes need a shared store instead.
+ * NOTE: the memory copy assumes that this process is the only writer of the folder while it runs.
+ * A `cleanup` run by another process on the same folder shows in `list()`, but `get()` keeps
+ * returning a record it already holds. Several server processes need a shared store instead.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
