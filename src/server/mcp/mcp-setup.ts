@@ -26,3 +26,12 @@ export function resolveMcpSetup(config: McpConfig): McpSetup {
   if (config.remoteApiUrl !== null) return { ...setup, backend: { kind: 'remote', apiUrl: config.remoteApiUrl, apiToken: config.remoteApiToken } };
   return { ...setup, mode: 'docs', backend: { kind: 'none' } };
 }
+
+export const DOCS_TOOL_NAMES = ['list_docs', 'search_docs', 'get_doc'] as const;
+export const SPEC_TOOL_NAMES = ['init_project', 'get_video_spec_schema', 'validate_spec', 'spec_to_dart'] as const;
+export const RENDER_TOOL_NAMES = ['render_video', 'render_composition', 'generate_video', 'edit_video', 'get_render'] as const;
+
+/** Names of the tools a setup offers, in `tools/list` order (the landing page lists them). */
+export function toolNamesFor(setup: Pick<McpSetup, 'docs' | 'mode'>): string[] {
+  return [...(setup.docs ? DOCS_TOOL_NAMES : []), ...SPEC_TOOL_NAMES, ...(setup.mode === 'build' ? RENDER_TOOL_NAMES : [])];
+}

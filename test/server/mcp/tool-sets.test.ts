@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../../src/config/server-config.js';
 import { DocsLibrary } from '../../../src/server/docs/docs-library.js';
 import { createSilentLogger } from '../../../src/server/logger.js';
-import { resolveMcpSetup } from '../../../src/server/mcp/mcp-setup.js';
+import { resolveMcpSetup, toolNamesFor } from '../../../src/server/mcp/mcp-setup.js';
 import type { RenderGateway } from '../../../src/server/mcp/render-gateway.js';
 import { selectTools } from '../../../src/server/mcp/server.js';
 import { minimalSpecTools } from '../support/spec-tools.js';
@@ -31,7 +31,9 @@ function toolsFor(env: Record<string, string>): { backend: string; tools: string
     printDart: null,
     logger: createSilentLogger(),
   });
-  return { backend: setup.backend.kind, tools: tools.map((tool) => tool.name) };
+  const names = tools.map((tool) => tool.name);
+  expect(toolNamesFor(setup)).toEqual(names);
+  return { backend: setup.backend.kind, tools: names };
 }
 
 describe('MCP tool sets', () => {
