@@ -15,11 +15,12 @@ import { registerPromptCommand } from './commands/prompt.js';
 import { registerEditCommand } from './commands/edit.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerCleanupCommand } from './commands/cleanup.js';
+import { registerMcpCommand } from './commands/mcp.js';
 
 /** Every command module exports one function of this shape. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerPromptCommand, registerEditCommand, registerSpecCommands, registerSpecToDartCommand, registerListCommand, registerInitCommand, registerDoctorCommand, registerServeCommand, registerCleanupCommand];
+const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerPromptCommand, registerEditCommand, registerSpecCommands, registerSpecToDartCommand, registerListCommand, registerInitCommand, registerDoctorCommand, registerServeCommand, registerMcpCommand, registerCleanupCommand];
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('fluvie-render')
