@@ -11,7 +11,7 @@ export async function readEnvFile(path: string): Promise<Record<string, string>>
   try {
     text = await readFile(path, 'utf8');
   } catch (error: unknown) {
-    throw new FluvieError('file_not_found', `Cannot read the env file "${path}": ${error instanceof Error ? error.message : String(error)}. Check the --env-file path.`, { cause: error });
+    throw new FluvieError('config_invalid', `Cannot read the env file "${path}": ${error instanceof Error ? error.message : String(error)}. Check the --env-file path.`, { cause: error });
   }
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(parseEnv(text))) {

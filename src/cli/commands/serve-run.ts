@@ -11,10 +11,9 @@ import type { ServeFlags } from './serve.js';
 import { resolveServerEnv } from './server-env.js';
 
 export async function runServeCommand(flags: ServeFlags, context: CliContext): Promise<void> {
-  const env = await resolveServerEnv(context, flags.envFile, { PORT: flags.port, HOST: flags.host });
-
   let server;
   try {
+    const env = await resolveServerEnv(context, flags.envFile, { PORT: flags.port, HOST: flags.host });
     const config = loadServerConfig(env, { cpuCount: detectCpuCount() });
     // Loaded after the configuration is known to be valid, so config errors print fast.
     const [{ runRender }, { createServerLogger }, { startServer }, { createDefaultSpecTools }] = await Promise.all([

@@ -121,7 +121,7 @@ describe('fluvie-render serve', () => {
 
   it('exits 78 when the env file is missing', async () => {
     const result = await runCliCapture(['serve', '--env-file', '/nonexistent/server.env'], { env: {} });
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('/nonexistent/server.env');
+    expect(result.code).toBe(78);
+    expect(result.stderr).toMatch(/^Configuration error: Cannot read the env file "\/nonexistent\/server.env"/);
   });
 });

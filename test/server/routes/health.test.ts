@@ -122,3 +122,26 @@ describe('request ids', () => {
     expect(response.headers.get('x-request-id')).toMatch(/\S+/);
   });
 });
+
+describe('unexpected errors', () => {
+  it('answer 500 with a generic message', async () => {
+    const config = loadServerConfig({ API_TOKEN: 'a', CLEANUP_TOKEN: 'c' }, { cpuCount: 1 });
+    const jobs = new MemoryJobStore();
+    jobs.get = async () => {
+      throw new Error('disk on fire at /secret/path');
+    };
+    const broken = createApp({
+      config,
+      logger: createSilentLogger(),
+      jobs,
+      queue: new InProcessQueue({ processor: async () => undefined, concurrency: 1, timeoutMs: 1_000 }),
+      storage: new LocalStorage('/tmp/fluvie-health-test'),
+      clock: { now: () => 0 },
+      specTools: minimalSpecTools,
+      checkFfmpeg: async () => undefined,
+    });
+    const response = await broken.request('/v1/renders/rnd_abc', { headers: { authorization: 'Bearer a' } });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: { code: 'internal', message: 'Internal server error' } });
+  });
+});
