@@ -158,6 +158,11 @@ function buildEnvSchema(cpuCount: number) {
 
 type ParsedEnv = z.output<ReturnType<typeof buildEnvSchema>>;
 
+/** Names of every environment variable the server configuration reads. */
+export function serverEnvVariableNames(): string[] {
+  return Object.keys(buildEnvSchema(1).shape);
+}
+
 /**
  * Parses `env` into a {@link ServerConfig}.
  * @throws FluvieError `config_invalid` whose `details` is a {@link ConfigProblem} list naming every
