@@ -83,7 +83,7 @@ interface Backend {
 
 /**
  * The render API the tools use in build mode: the remote one of FLUVIE_API_URL, or one started in
- * this process (so its download links are served while the assistant runs), reached over loopback.
+ * this process (so its download links are served while the assistant runs), used through its job store and queue.
  */
 async function startBackend(backend: McpRenderBackend, config: ServerConfig, env: Record<string, string | undefined>, logger: Logger): Promise<Backend> {
   const { createRemoteRenderGateway } = await import('../../server/mcp/gateways/remote-render-gateway.js');
@@ -92,22 +92,32 @@ async function startBackend(backend: McpRenderBackend, config: ServerConfig, env
     return { gateway: createRemoteRenderGateway({ apiUrl: backend.apiUrl, apiToken: backend.apiToken }), close: async () => undefined };
   }
 
-  // Only this process calls the embedded API, so missing tokens are generated for this run.
+  // Only the MCP tools (and download links) use this API, so missing tokens are generated for this run.
   const apiToken = config.apiToken ?? randomBytes(24).toString('base64url');
   const cleanupToken = config.cleanupToken ?? randomBytes(24).toString('base64url');
   const { startServer } = await import('../../server/server.js');
   const { runRender } = await import('../../core/pipeline/run-render.js');
   const { createDefaultSpecTools } = await import('../../server/spec-tools-default.js');
-  const server = await startServer({
-    config: { ...config, apiToken, cleanupToken, enableMcp: false },
-    logger,
-    renderEnv: env,
-    render: runRender,
-    specTools: createDefaultSpecTools(),
+  const { createLocalRenderGateway } = await import('../../server/mcp/gateways/local-render-gateway.js');
+  const { deriveSigningKey } = await import('../../server/auth/signed-token.js');
+  const { RateLimiter } = await import('../../server/http/rate-limiter.js');
+  const specTools = createDefaultSpecTools();
+  const server = await startServer({ config: { ...config, apiToken, cleanupToken, enableMcp: false }, logger, renderEnv: env, render: runRender, specTools });
+
+  const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${server.port}/`;
+  logger.info({ url: publicBaseUrl }, 'render API for the MCP tools listening');
+  const gateway = createLocalRenderGateway({
+    jobs: server.jobs,
+    queue: server.queue,
+    storage: server.storage,
+    clock: { now: () => Date.now() },
+    specTools,
+    rateLimiter: new RateLimiter({ limit: config.ai.rateLimit, windowMs: config.ai.rateWindowMs, dailyQuota: config.ai.dailyQuota }),
+    publicBaseUrl,
+    signingKey: deriveSigningKey(config.downloadSigningKey, apiToken),
+    config,
   });
-  const url = `http://${loopbackHost(config.host)}:${server.port}`;
-  logger.info({ url }, 'render API for the MCP tools listening');
-  return { gateway: createRemoteRenderGateway({ apiUrl: url, apiToken, pollIntervalMs: 250 }), close: () => server.close() };
+  return { gateway, close: () => server.close() };
 }
 
 function untilInputEnds(stdin: Readable, signal: AbortSignal): Promise<void> {
@@ -123,13 +133,6 @@ function untilInputEnds(stdin: Readable, signal: AbortSignal): Promise<void> {
     stdin.once('close', done);
     signal.addEventListener('abort', done, { once: true });
   });
-}
-
-/** The address this process reaches its own server at: a wildcard bind is reached on loopback. */
-function loopbackHost(host: string): string {
-  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** A blank variable counts as unset, so it must not hide a default of this command. */
