@@ -8,11 +8,13 @@ import { solveSpring, springProgress, type SpringParams, type SpringSolution } f
 
 export type MotionCurve = { kind: 'ease'; ease: EaseValue } | { kind: 'spring'; spring: SpringParams };
 
-/** Repeat of a `during` animation: `times` null repeats forever; `gap` is in frames. */
+/** Repeat of a `during` animation: `times` null repeats forever; `cycle` and `gap` are in frames. */
 export interface MotionRepeat {
   times: number | null;
   yoyo: boolean;
   gap: number;
+  /** Frames of one cycle: the animation's effective duration, not its span (which runs to the window end). */
+  cycle: number;
 }
 
 /** A resolved animation span `[start, end)` in global frames with its curve. */
@@ -33,14 +35,14 @@ export class ProgressEvaluator {
   progress(timing: MotionTiming, frame: number): number {
     if (frame < timing.start) return 0;
     const length = timing.end - timing.start;
-    if (timing.repeat !== null && length > 0) return this.repeated(timing, timing.repeat, frame, length);
+    if (timing.repeat !== null && timing.repeat.cycle > 0) return this.repeated(timing.curve, timing.repeat, frame - timing.start);
     if (frame >= timing.end || length <= 0) return 1;
     return this.shape(timing.curve, (frame - timing.start) / length, length);
   }
 
-  private repeated(timing: MotionTiming, repeat: MotionRepeat, frame: number, cycle: number): number {
+  private repeated(curve: MotionCurve, repeat: MotionRepeat, local: number): number {
+    const cycle = repeat.cycle;
     const period = cycle + repeat.gap;
-    const local = frame - timing.start;
     let k = Math.floor(local / period);
     let position = local - k * period;
     if (repeat.times !== null && k >= repeat.times) {
@@ -49,7 +51,7 @@ export class ProgressEvaluator {
     }
     let linear = Math.min(position, cycle) / cycle;
     if (repeat.yoyo && k % 2 === 1) linear = 1 - linear;
-    return this.shape(timing.curve, linear, cycle);
+    return this.shape(curve, linear, cycle);
   }
 
   private shape(curve: MotionCurve, linear: number, spanFrames: number): number {

@@ -1,14 +1,17 @@
 /**
  * Animation spans: each `animate[]` entry becomes a frame span `[start, end)` with its curve, from
- * its phase, trigger, delay and duration. Duration and ease cascade field by field: the animation's
- * own value, then the scene's `motionDefaults`, then the video's, then the package default
- * (`0.2r@0.8s`, `smooth`). A spring (the entry's `spring`, or the one `pop`, `scaleIn` and
- * `scaleOut` always carry) replaces duration and ease, and the span lasts its settle frames.
+ * its phase, trigger, delay and duration. Duration, ease and stagger cascade field by field: the
+ * animation's own value, then the scene's `motionDefaults`, then the video's, then the package
+ * default (`0.2r@0.8s`, `smooth`, no stagger). A spring (the entry's `spring`, or the one `pop`,
+ * `scaleIn` and `scaleOut` always carry) replaces duration and ease, and the span lasts its settle
+ * frames.
  */
 import { FluvieError } from '../errors.js';
 import { NAMED_SPRINGS, popSpring, springSettleFrames, type SpringParams } from '../motion/spring.js';
 import type { MotionCurve, MotionRepeat } from '../motion/progress.js';
 import { parseTime, resolveTimeFrames, type AnimationSpec, type MotionDefaultsSpec, type SpringSpec } from '../../spec/index.js';
+import { presetTiming } from './plan-preset-timing.js';
+import { resolveStagger } from './plan-stagger.js';
 import type { AnimationPhase, FrameWindow, PlannedAnimation } from './plan-types.js';
 
 /** Package defaults when no animation or motionDefaults sets them. */
@@ -33,8 +36,8 @@ const DURING_PRESETS = new Set([
   'shader',
 ]);
 
-/** Triggers the planner resolves; anchor and beat triggers are reported as unsupported and not planned. */
-export const PLANNED_TRIGGERS = ['auto', 'sceneStart', 'sceneEnd', 'previous', 'at'] as const;
+/** Triggers the planner resolves; `beat` triggers are reported as unsupported and not planned. */
+export const PLANNED_TRIGGERS = ['auto', 'sceneStart', 'sceneEnd', 'previous', 'at', 'whenEnds', 'whenStarts'] as const;
 
 export interface AnimationScope {
   fps: number;
@@ -44,6 +47,11 @@ export interface AnimationScope {
   window: FrameWindow;
   /** Cascade layers, nearest first: the scene's motionDefaults, then the video's. */
   motionDefaults: readonly (MotionDefaultsSpec | undefined)[];
+  /**
+   * The timeline `[min start, max end]` of the element that declares `anchor`; `path` names the
+   * trigger asking, for error messages. Absent when the caller plans no anchor triggers.
+   */
+  anchorTimeline?: (anchor: string, path: string) => FrameWindow;
 }
 
 export function phaseOf(animation: AnimationSpec): AnimationPhase {
@@ -57,14 +65,14 @@ export function phaseOf(animation: AnimationSpec): AnimationPhase {
   return raw.from === undefined && raw.keyframes === undefined ? 'exit' : 'enter';
 }
 
-/** Plans every entry of an element's `animate[]`; entries with anchor or beat triggers are left out. */
+/** Plans every entry of an element's `animate[]`; entries with `beat` triggers are left out. */
 export function planAnimations(animations: readonly AnimationSpec[], path: string, scope: AnimationScope): PlannedAnimation[] {
   const planned: PlannedAnimation[] = [];
   let previousEnd: number | null = null;
   animations.forEach((animation, index) => {
     const entryPath = `${path}.animate[${index}]`;
     const trigger = animation.at ?? 'auto';
-    if (typeof trigger !== 'string' && trigger.kind !== 'at') return;
+    if (typeof trigger !== 'string' && trigger.kind === 'beat') return;
     if (trigger === 'previous' && previousEnd === null) {
       throw new FluvieError('spec_invalid', `${entryPath}.at is "previous" but no earlier animation of this element precedes it; use "auto" or a time trigger`);
     }
@@ -80,13 +88,49 @@ function planAnimation(animation: AnimationSpec, path: string, scope: AnimationS
   const scopeLength = scope.window.end - scope.window.start;
   const frames = (text: string): number => resolveTimeFrames(parseTime(text), scope.fps, scopeLength);
 
+  const preset = presetTiming(animation);
   const spring = springOf(animation);
-  const duration = spring === null ? frames(cascade(animation.duration, scope, 'duration') ?? DEFAULT_DURATION) : springSettleFrames(spring, scope.fps);
-  const curve: MotionCurve = spring === null ? { kind: 'ease', ease: cascade(animation.ease, scope, 'ease') ?? DEFAULT_EASE } : { kind: 'spring', spring };
+  const duration = spring === null ? durationFrames(animation, preset.duration, preset.durationFactor, scope, frames) : springSettleFrames(spring, scope.fps);
+  const ease = animation.ease ?? preset.ease ?? cascade(undefined, scope, 'ease') ?? DEFAULT_EASE;
+  const curve: MotionCurve = spring === null ? { kind: 'ease', ease } : { kind: 'spring', spring };
   const delay = animation.delay === undefined ? 0 : frames(animation.delay);
 
-  const { start, end } = spanOf(animation.at ?? 'auto', phase, duration, delay, scope, previousEnd, frames);
-  return { path, animation, phase, timing: { start, end, curve, repeat: phase === 'during' ? repeatOf(animation, frames) : null } };
+  const { start, end } = spanOf(animation.at ?? 'auto', phase, duration, delay, scope, previousEnd, frames, path);
+  const repeat = phase === 'during' ? repeatOf(animation.repeat ?? preset.repeat ?? undefined, duration, frames) : null;
+  const stagger = animation.stagger ?? cascade(undefined, scope, 'stagger');
+  return {
+    path,
+    animation,
+    phase,
+    timing: { start, end, curve, repeat },
+    stagger: stagger === undefined ? null : resolveStagger(stagger, scope.fps, scopeLength),
+    stopPositions: stopPositionsOf(animation, end - start, scope.fps),
+    scope: scope.window,
+    scene: scope.scene,
+  };
+}
+
+/**
+ * Resolves raw `keyframes` stop positions against the animation's own span: a relative time is a
+ * fraction of it, an absolute time is its frames divided by the span length.
+ */
+function stopPositionsOf(animation: AnimationSpec, spanFrames: number, fps: number): number[] | null {
+  if ('preset' in animation && animation.preset !== undefined) return null;
+  const positions = (animation as { positions?: readonly string[] }).positions;
+  if (positions === undefined || spanFrames <= 0) return null;
+  return positions.map((text) => resolveTimeFrames(parseTime(text), fps, spanFrames) / spanFrames);
+}
+
+function durationFrames(
+  animation: AnimationSpec,
+  presetDuration: string | null,
+  factor: number,
+  scope: AnimationScope,
+  frames: (text: string) => number,
+): number {
+  const text = presetDuration ?? cascade(animation.duration, scope, 'duration') ?? DEFAULT_DURATION;
+  const resolved = frames(text);
+  return factor === 1 ? resolved : Math.round(resolved * factor);
 }
 
 function spanOf(
@@ -97,9 +141,18 @@ function spanOf(
   scope: AnimationScope,
   previousEnd: number,
   frames: (text: string) => number,
+  path: string,
 ): FrameWindow {
   const { window, scene } = scope;
   const from = (start: number): FrameWindow => ({ start, end: phase === 'during' ? window.end : start + duration });
+
+  if (typeof trigger !== 'string' && (trigger.kind === 'whenEnds' || trigger.kind === 'whenStarts')) {
+    if (scope.anchorTimeline === undefined) {
+      throw new FluvieError('spec_invalid', `${path}.at names anchor "${trigger.anchor}", but anchors are not resolved in this context`);
+    }
+    const timeline = scope.anchorTimeline(trigger.anchor, `${path}.at`);
+    return from((trigger.kind === 'whenEnds' ? timeline.end : timeline.start) + delay);
+  }
 
   if (trigger === 'sceneStart') return from(scene.start + delay);
   if (trigger === 'sceneEnd') return { start: scene.end - delay - duration, end: scene.end - delay };
@@ -110,7 +163,7 @@ function spanOf(
   return from(window.start + delay);
 }
 
-function cascade<Key extends 'duration' | 'ease'>(
+function cascade<Key extends 'duration' | 'ease' | 'stagger'>(
   own: MotionDefaultsSpec[Key],
   scope: AnimationScope,
   key: Key,
@@ -136,9 +189,8 @@ function springParams(spring: SpringSpec): SpringParams {
   return { stiffness: spring.stiffness, damping: spring.damping, mass: spring.mass ?? 1, initialVelocity: spring.initialVelocity ?? 0 };
 }
 
-function repeatOf(animation: AnimationSpec, frames: (text: string) => number): MotionRepeat | null {
-  const repeat = animation.repeat;
+function repeatOf(repeat: AnimationSpec['repeat'], cycle: number, frames: (text: string) => number): MotionRepeat | null {
   if (repeat === undefined) return null;
-  if ('forever' in repeat) return { times: null, yoyo: repeat.yoyo === true, gap: 0 };
-  return { times: repeat.times, yoyo: repeat.yoyo === true, gap: repeat.gap === undefined ? 0 : frames(repeat.gap) };
+  if ('forever' in repeat) return { times: null, yoyo: repeat.yoyo === true, gap: 0, cycle };
+  return { times: repeat.times, yoyo: repeat.yoyo === true, gap: repeat.gap === undefined ? 0 : frames(repeat.gap), cycle };
 }

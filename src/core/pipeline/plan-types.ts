@@ -68,4 +68,18 @@ export interface PlannedAnimation {
   animation: AnimationSpec;
   phase: AnimationPhase;
   timing: MotionTiming;
+  /** The stagger (own or cascaded from motionDefaults) in frames; null when there is none. */
+  stagger: PlannedStagger | null;
+  /** Raw `keyframes` stop positions as fractions 0..1 of the span; null spaces the stops evenly. */
+  stopPositions: number[] | null;
+  /** The element scope (its `show` window, else the scene's), which parallax measures progress in. */
+  scope: FrameWindow;
+  /** The scene's window; effects that read the frame clock (seeded float) count from its start. */
+  scene: FrameWindow;
 }
+
+/** A resolved stagger: `each` and `wave` carry the per-step gap, `evenly` the total spread, all in frames. */
+export type PlannedStagger =
+  | { kind: 'each'; frames: number }
+  | { kind: 'evenly'; frames: number }
+  | { kind: 'wave'; origin: 'start' | 'end' | 'center' | 'edges'; frames: number };

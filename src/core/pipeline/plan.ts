@@ -14,7 +14,8 @@ import {
   type ShowWindowSpec,
   type VideoSpec,
 } from '../../spec/index.js';
-import { planAnimations, type AnimationScope } from './plan-animation.js';
+import { AnimationPlanner } from './plan-anchors.js';
+import type { AnimationScope } from './plan-animation.js';
 import { canvasSizeFor } from './plan-size.js';
 import type { FrameWindow, PlannedElement, PlannedScene, RenderPlan } from './plan-types.js';
 import type { Aspect } from './render-request.js';
@@ -35,6 +36,10 @@ export function planRender(spec: VideoSpec, options: PlanOptions): RenderPlan {
   const specSize = resolveVideoSize(spec.size);
   const size = canvasSizeFor(specSize, options.aspect);
   const totalFrames = capFrames(timeline.totalFrames, options.maxFrames);
+  // Animations are planned after every element exists, so anchor triggers can follow any element.
+  const animations = new AnimationPlanner();
+  const scenes = timeline.scenes.map((window) => planScene(spec, window, fps, animations));
+  animations.planAll();
 
   return {
     width: size.width,
@@ -45,7 +50,7 @@ export function planRender(spec: VideoSpec, options: PlanOptions): RenderPlan {
     totalFrames,
     specTotalFrames: timeline.totalFrames,
     posterFrame: posterFrameOf(options.posterTime ?? spec.poster ?? null, fps, timeline.totalFrames, totalFrames),
-    scenes: timeline.scenes.map((window) => planScene(spec, window, fps)),
+    scenes,
   };
 }
 
@@ -64,7 +69,7 @@ function posterFrameOf(time: string | null, fps: number, specTotal: number, rend
   return Math.min(Math.max(frame, 0), rendered - 1);
 }
 
-function planScene(spec: VideoSpec, window: SceneWindow, fps: number): PlannedScene {
+function planScene(spec: VideoSpec, window: SceneWindow, fps: number, animations: AnimationPlanner): PlannedScene {
   const scene = spec.scenes[window.index]!;
   const path = `scenes[${window.index}]`;
   const sceneWindow = { start: window.start, end: window.start + window.duration };
@@ -73,6 +78,7 @@ function planScene(spec: VideoSpec, window: SceneWindow, fps: number): PlannedSc
     fps,
     scene: sceneWindow,
     motionDefaults: [scene.motionDefaults, spec.motionDefaults],
+    animations,
   };
   return {
     index: window.index,
@@ -84,7 +90,7 @@ function planScene(spec: VideoSpec, window: SceneWindow, fps: number): PlannedSc
   };
 }
 
-type ElementContext = Omit<AnimationScope, 'window'>;
+type ElementContext = Omit<AnimationScope, 'window' | 'anchorTimeline'> & { animations: AnimationPlanner };
 
 function planElements(elements: readonly ElementSpec[], path: string, context: ElementContext, parentScope: FrameWindow): PlannedElement[] {
   return elements.map((element, index) => planElement(element, `${path}[${index}]`, context, parentScope));
@@ -93,14 +99,17 @@ function planElements(elements: readonly ElementSpec[], path: string, context: E
 function planElement(element: ElementSpec, path: string, context: ElementContext, parentScope: FrameWindow): PlannedElement {
   const window = element.show === undefined ? null : showWindow(element.show, `${path}.show`, context);
   const scope = window ?? parentScope;
-  return {
+  const planned: PlannedElement = {
     path,
     element,
     window,
     scope,
-    animations: planAnimations(element.animate ?? [], path, { ...context, window: scope }),
+    animations: [],
     children: element.type === 'Group' ? planElements(element.children, `${path}.children`, context, scope) : [],
   };
+  const { animations, ...animationContext } = context;
+  animations.add(planned, element.animate ?? [], { ...animationContext, window: scope });
+  return planned;
 }
 
 /** `show.from` / `show.to` resolve against the scene (missing: its start / end), clamped into it. */

@@ -35,7 +35,7 @@ describe('progress', () => {
   });
 
   it('repeats with a gap that holds the endpoint', () => {
-    const timing: MotionTiming = { ...linear(0, 10), repeat: { times: null, yoyo: false, gap: 5 } };
+    const timing: MotionTiming = { ...linear(0, 10), repeat: { times: null, yoyo: false, gap: 5, cycle: 10 } };
     expect(evaluator.progress(timing, 5)).toBe(0.5);
     expect(evaluator.progress(timing, 12)).toBe(1);
     expect(evaluator.progress(timing, 15)).toBe(0);
@@ -43,7 +43,7 @@ describe('progress', () => {
   });
 
   it('yoyo reverses odd cycles and times holds the last cycle end', () => {
-    const timing: MotionTiming = { ...linear(0, 10), repeat: { times: 2, yoyo: true, gap: 0 } };
+    const timing: MotionTiming = { ...linear(0, 10), repeat: { times: 2, yoyo: true, gap: 0, cycle: 10 } };
     expect(evaluator.progress(timing, 4)).toBe(0.4);
     expect(evaluator.progress(timing, 14)).toBe(0.6);
     expect(evaluator.progress(timing, 25)).toBe(0);

@@ -27,9 +27,9 @@ describe('planRender on reference specs', () => {
     expect(box.animations[0]!.timing).toMatchObject({ start: 78, end: 90, curve: { kind: 'ease', ease: 'smooth' } });
   });
 
-  it('rich: anchor triggers are left out of the plan', () => {
+  it('rich: pop waits for the title fadeIn anchor', () => {
     const plan = planRender(referenceSpec('rich'), defaultPlanOptions);
-    expect(plan.scenes[0]!.children[1]!.animations).toEqual([]);
+    expect(plan.scenes[0]!.children[1]!.animations[0]!.timing).toMatchObject({ start: 30, end: 57, curve: { kind: 'spring' } });
   });
 
   it('rich: spec poster 1s is frame 30', () => {
