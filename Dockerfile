@@ -16,8 +16,9 @@ COPY package.json package-lock.json ./
 # static ffmpeg package is not needed because the runtime installs Debian's ffmpeg.
 RUN npm ci --ignore-scripts
 
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.web.json ./
 COPY src ./src
+COPY web ./web
 RUN npm run build && npm prune --omit=dev --ignore-scripts
 
 # --- Runtime ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-// Installs the system tools the tests and renders need (ffmpeg, ffprobe, redis-server) with apt-get when they are
-// missing and the machine allows it. Used by `npm test` and `.ci/run`; prints what it does on stderr.
+// Installs the system tools the tests and renders need (ffmpeg, ffprobe, redis-server, and chromium
+// for the render console's browser tests) with apt-get when they are missing and the machine allows
+// it. Used by `npm test` and `.ci/run`; prints what it does on stderr.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const REQUIRED = [
@@ -7,6 +8,8 @@ const REQUIRED = [
   { command: 'ffprobe', aptPackage: 'ffmpeg', versionFlag: '-version' },
   // The Redis queue and job store tests start their own redis-server on a free loopback port.
   { command: 'redis-server', aptPackage: 'redis-server', versionFlag: '--version' },
+  // The render console tests drive Debian's Chromium headless with playwright-core.
+  { command: 'chromium', aptPackage: 'chromium', versionFlag: '--version' },
 ];
 
 function hasCommand(item) {
