@@ -46,7 +46,9 @@ export class AnchorNames {
       this.collectTrigger(animation);
       if ('preset' in animation && animation.preset === 'scaleY' && animation.track !== undefined) this.variableFor(animation.track);
     }
+    if (element.type === 'Bars' && element.track !== undefined) this.variableFor(element.track);
     if (element.type === 'Group') for (const child of element.children) this.collectElement(child);
+    if ((element.type === 'TitleCard' || element.type === 'LowerThird') && element.child !== undefined) this.collectElement(element.child);
   }
 
   private collectTrack(track: AudioTrackSpec): void {

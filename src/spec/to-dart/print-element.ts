@@ -7,6 +7,7 @@ import type { AnchorNames } from './anchor-names.js';
 import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
 import { dartColor, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
+import { ANNOTATION_PROPS, printAnnotation } from './print-annotations.js';
 import { printAnimation } from './print-motion.js';
 
 /** Keys every element may carry that this printer turns into Dart; `id` has no Dart form and is dropped. */
@@ -19,6 +20,7 @@ const PRINTED_PROPS: Readonly<Record<string, ReadonlySet<string>>> = {
   Image: new Set(['source', 'fit']),
   Counter: new Set(['to', 'from', 'reveal', 'style']),
   Group: new Set(['children']),
+  ...ANNOTATION_PROPS,
 };
 
 export function printElement(element: ElementSpec, anchors: AnchorNames, path: string): DartExpr {
@@ -67,8 +69,11 @@ function printConstructor(element: ElementSpec, anchors: AnchorNames, path: stri
       ]);
     case 'Group':
       return call('Group', [named('children', list(element.children.map((child, index) => printElement(child, anchors, `${path}.children[${index}]`))))]);
-    default:
-      throw new DartPrintError(path, `${element.type} elements are not printed yet`);
+    default: {
+      const printed = printAnnotation(element, anchors, (child, childPath) => printElement(child, anchors, childPath), path);
+      if (printed === null) throw new DartPrintError(path, `${element.type} elements are not printed yet`);
+      return printed;
+    }
   }
 }
 

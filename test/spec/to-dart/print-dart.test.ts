@@ -265,3 +265,31 @@ describe('printVideoSpecDart audio and effects', () => {
     );
   });
 });
+
+describe('printVideoSpecDart annotations', () => {
+  it('prints shapes, arrows, bars and a titled card', () => {
+    const code = printVideoSpecDart(
+      spec({
+        audio: [{ kind: 'music', source: { kind: 'asset', value: 'bed.mp3' }, track: 'bed' }],
+        scenes: [
+          {
+            duration: '1s',
+            children: [
+              { type: 'Shape', kind: 'rect', rect: { x: 0, y: 0, w: 10, h: 5 }, color: '#FF0000', strokeWidth: 2 },
+              { type: 'Shape', kind: 'circle', center: { x: 4, y: 4 }, radius: 3 },
+              { type: 'Arrow', from: { x: 0, y: 0 }, to: { x: 10, y: 10 }, headLength: 8, reveal: '0.5s' },
+              { type: 'Bars', count: 12, band: 'treble', track: 'bed' },
+              { type: 'TitleCard', title: 'Hi', subtitle: 'there', child: { type: 'Box', color: '#000000' } },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(code).toContain('Shape.rect(rect: Rect.fromLTWH(0, 0, 10, 5), color: Color(0xFFFF0000), strokeWidth: 2)');
+    expect(code).toContain('Shape.circle(center: Offset(4, 4), radius: 3)');
+    expect(code).toContain('Arrow.to(from: Offset(0, 0), to: Offset(10, 10), headLength: 8, reveal: 0.5.seconds)');
+    expect(code).toContain('Bars(count: 12, band: AudioBand.treble, track: bed)');
+    expect(code).toContain("TitleCard(title: 'Hi', subtitle: 'there', child: Box(color: Color(0xFF000000)))");
+    expect(code.match(/Anchor\('bed'\)/g)).toHaveLength(1);
+  });
+});
