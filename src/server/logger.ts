@@ -10,7 +10,7 @@ const REDACT_PATHS = ['token', 'apiToken', 'cleanupToken', 'authorization', 'hea
 
 export interface ServerLoggerOptions {
   level?: LoggerOptions['level'];
-  /** Where lines go; stderr by default. */
+  /** Destination stream of the log lines (default stderr). */
   destination?: NodeJS.WritableStream;
 }
 
@@ -19,7 +19,7 @@ export function createServerLogger(options: ServerLoggerOptions = {}): Logger {
   return pino(settings, (options.destination ?? process.stderr) as pino.DestinationStream);
 }
 
-/** A logger that drops everything, for tests. */
+/** Creates a logger that drops everything, for tests. */
 export function createSilentLogger(): Logger {
   return pino({ level: 'silent' });
 }

@@ -1,9 +1,9 @@
-/** Middleware that requires `Authorization: Bearer <token>` and answers 401 otherwise. */
+/** Middleware that requires `Authorization: Bearer <token>` and responds with 401 otherwise. */
 import type { MiddlewareHandler } from 'hono';
 import { FluvieError } from '../../core/errors.js';
 import { hasBearer } from '../auth/bearer.js';
 
-/** @param variable name of the env var that holds the token, for the error message */
+/** @param variable name of the env var that contains the token, for the error message */
 export function requireBearer(token: string | null, variable: string): MiddlewareHandler {
   return async function requireBearer(c, next) {
     if (!hasBearer(c.req.header('authorization'), token)) {

@@ -6,7 +6,7 @@
 
 /**
  * Runs one job to a terminal state. `signal` fires on cancel, timeout or shutdown; its `reason` is a
- * FluvieError whose code says which (`canceled`, `timeout`, `unavailable`).
+ * FluvieError whose code names the cause (`canceled`, `timeout`, `unavailable`).
  */
 export type JobProcessor = (jobId: string, signal: AbortSignal) => Promise<void>;
 

@@ -133,7 +133,7 @@ async function recordFailure(job: JobRecord, error: unknown, signal: AbortSignal
   );
 }
 
-/** The job's `error` text: the FluvieError message, or a generic one for unexpected errors. */
+/** Returns the job's `error` text: the FluvieError message, or a generic one for unexpected errors. */
 function describeFailure(reason: FluvieError, original: unknown, aborted: boolean): string {
   if (aborted) return reason.message;
   if (original instanceof FluvieError) return original.message;

@@ -1,7 +1,7 @@
 /**
- * The gates a parsed render request passes before it is queued, in the Dart server's order: code
- * renders, then the AI provider key of prompt and edit renders, then the per-IP limit on those, and
- * for spec renders a full validation that reports every problem with its JSON path.
+ * The gates a parsed render request passes before it is queued, in the Dart server's order. Code
+ * renders stop first. Prompt and edit renders need an AI provider key and pass the per-IP limit.
+ * Spec renders get a full validation that reports every problem with its JSON path.
  */
 import type { AiConfig } from '../../config/server-config.js';
 import { FluvieError } from '../../core/errors.js';

@@ -1,7 +1,7 @@
 /**
  * Liveness and readiness. `/v1/healthz` is 200 while the process serves; `/v1/readyz` is 503 when
  * storage cannot be written or ffmpeg cannot be run. `/healthz` and `/readyz` keep the plain-text
- * answers of the Dart server's base router.
+ * responses of the Dart server's base router.
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-deps.js';
