@@ -136,3 +136,13 @@ describe('GET /v1/files/{id}/{kind}', () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe('HEAD /v1/files/{id}/{kind}', () => {
+  it('returns the headers without a body', async () => {
+    const { server, job } = await renderedJob({ spec: TINY_SPEC });
+    const response = await server.fetch(local(job.video.downloadUrl), { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-length')).toBe(String(FAKE_VIDEO_BYTES.length));
+    expect((await response.arrayBuffer()).byteLength).toBe(0);
+  });
+});
