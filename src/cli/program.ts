@@ -16,11 +16,12 @@ import { registerEditCommand } from './commands/edit.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerCleanupCommand } from './commands/cleanup.js';
 import { registerMcpCommand } from './commands/mcp.js';
+import { registerWorkerCommand } from './commands/worker.js';
 
 /** Every command module exports one function of this shape. */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
-const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerPromptCommand, registerEditCommand, registerSpecCommands, registerSpecToDartCommand, registerListCommand, registerInitCommand, registerDoctorCommand, registerServeCommand, registerMcpCommand, registerCleanupCommand];
+const COMMANDS: readonly RegisterCommand[] = [registerRenderCommand, registerPromptCommand, registerEditCommand, registerSpecCommands, registerSpecToDartCommand, registerListCommand, registerInitCommand, registerDoctorCommand, registerServeCommand, registerMcpCommand, registerCleanupCommand, registerWorkerCommand];
 
 export function buildProgram(context: CliContext): Command {
   const program = new Command('fluvie-render')

@@ -1,0 +1,117 @@
+/**
+ * Composition root of `fluvie-render worker`: opens the configured storage and the Redis backend,
+ * then runs render jobs from the shared queue. Renders use the local engines, files go to the
+ * configured storage, and status, progress and webhooks follow the job as in a single server.
+ */
+import path from 'node:path';
+import type { ServerConfig } from '../../config/server-config.js';
+import { deriveSigningKey } from '../auth/signed-token.js';
+import { systemClock, type Clock } from '../clock.js';
+import { buildJobJson } from '../http/job-response.js';
+import type { JobRecord } from '../jobs/job-record.js';
+import type { Logger } from '../logger.js';
+import type { RenderFunction } from '../queue/render-job.js';
+import { openS3Storage } from '../storage/s3-startup.js';
+import { LocalStorage } from '../storage/local-storage.js';
+import type { Storage } from '../storage/storage.js';
+import { createWebhookNotifier } from '../webhooks/webhook-notifier.js';
+import type { WebhookSenderOptions } from '../webhooks/webhook-sender.js';
+import { openRedisBackend, type RedisBackend } from './redis-backend.js';
+import type { RedisSettings } from './redis-settings.js';
+import { createSharedRenderProcessor } from './shared-render-processor.js';
+import { FluvieError } from '../../core/errors.js';
+
+export interface StartRenderWorkerOptions {
+  config: ServerConfig;
+  redis: RedisSettings;
+  logger: Logger;
+  /** Environment handed to the render core. */
+  renderEnv: Readonly<Record<string, string | undefined>>;
+  render: RenderFunction;
+  /** Jobs this process renders at once. */
+  concurrency: number;
+  clock?: Clock;
+  /** Minimum time between progress writes of one job in milliseconds (default 250). */
+  progressIntervalMs?: number;
+  webhookRetry?: Pick<WebhookSenderOptions, 'attempts' | 'baseDelayMs' | 'timeoutMs'>;
+}
+
+export interface RunningWorker {
+  backend: RedisBackend;
+  storage: Storage;
+  /** Stops taking jobs, lets running renders finish for SHUTDOWN_GRACE, then hands them back. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function startRenderWorker(options: StartRenderWorkerOptions): Promise<RunningWorker> {
+  const { config, logger, redis } = options;
+  if (redis.redisUrl === null) {
+    throw new FluvieError('config_invalid', 'REDIS_URL is missing; a worker takes its jobs from Redis, so set REDIS_URL=redis://host:6379.');
+  }
+  const clock = options.clock ?? systemClock;
+  const { storage, closeStorage } = await openStorage(config, clock);
+  const webhooks = createWebhookNotifier({
+    logger,
+    defaultSecret: config.webhookSecret,
+    sender: { allowPrivate: config.webhookAllowPrivate, ...options.webhookRetry },
+    buildJobJson: (job) =>
+      buildJobJson(job, {
+        storage,
+        publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}/`,
+        signingKey: deriveSigningKey(config.downloadSigningKey, config.apiToken ?? ''),
+      }),
+  });
+  const onFinished = (job: JobRecord): void => webhooks.notify(job);
+
+  // The backend is opened below and the processor only runs once it exists.
+  let backendRef: RedisBackend | null = null;
+  const shared = createSharedRenderProcessor({
+    get jobs() {
+      if (backendRef === null) throw new FluvieError('internal', 'The Redis job store is used before it was opened.');
+      return backendRef.jobs;
+    },
+    storage, render: options.render, clock, logger, onFinished,
+    workRoot: path.join(config.localStorageDir, '.work'),
+    renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
+    ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
+  });
+  const backend = await openRedisBackend({
+    redisUrl: redis.redisUrl, prefix: redis.prefix, attempts: redis.attempts, logger,
+    processor: shared.processor, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
+    onJobAbandoned: (jobId, reason) => shared.abandon(jobId, reason),
+    lockDurationMs: redis.lockDurationMs, stalledIntervalMs: redis.stalledIntervalMs,
+  }).catch((error: unknown) => {
+    closeStorage();
+    throw error;
+  });
+  backendRef = backend;
+  logger.info({ concurrency: options.concurrency, attempts: redis.attempts, storage: storage.backend }, 'worker waiting for render jobs');
+
+  let closing: Promise<void> | null = null;
+  return {
+    backend,
+    storage,
+    close() {
+      closing ??= (async () => {
+        logger.info({ graceMs: config.shutdownGraceMs }, 'worker shutting down');
+        await backend.close(config.shutdownGraceMs);
+        await webhooks.close();
+        closeStorage();
+        logger.info('worker closed');
+      })();
+      return closing;
+    },
+  };
+}
+
+async function openStorage(config: ServerConfig, clock: Clock): Promise<{ storage: Storage; closeStorage: () => void }> {
+  if (config.storageBackend === 's3' && config.s3 !== null) {
+    const storage = await openS3Storage(config.s3, { clock });
+    return { storage, closeStorage: () => storage.close() };
+  }
+  const storage = new LocalStorage(config.localStorageDir);
+  await storage.checkReady().catch((error: unknown) => {
+    throw new FluvieError('config_invalid', `LOCAL_STORAGE_DIR=${config.localStorageDir} cannot be written: ${String(error)}. Create it or point LOCAL_STORAGE_DIR at a writable folder.`, { cause: error });
+  });
+  return { storage, closeStorage: () => undefined };
+}
