@@ -1,5 +1,6 @@
 // The benchmark sections `npm run bench` runs, in order. Each exports { name, title, description, run }.
 import { flutterEngineSection } from './flutter-engine.mjs';
 import { nativeRenderSection } from './native-render.mjs';
+import { serverStatusSection } from './server-status.mjs';
 
-export const SECTIONS = [nativeRenderSection, flutterEngineSection];
+export const SECTIONS = [nativeRenderSection, flutterEngineSection, serverStatusSection];

@@ -36,7 +36,8 @@ export function drawElement(ctx: SKRSContext2D, node: DrawNode, alpha: number, p
   }
 
   const content = node.content;
-  if (content.kind === 'group' && opacity < 1 && content.children.length > 1) {
+  // Drawn elements paint overlapping primitives, which group opacity must not let show through each other.
+  if (opacity < 1 && ((content.kind === 'group' && content.children.length > 1) || content.kind === 'drawn')) {
     paint.layers.composite(ctx, alpha * opacity, (layer) => drawContent(layer, content, node, 1, paint));
   } else {
     drawContent(ctx, content, node, alpha * opacity, paint);
@@ -78,6 +79,9 @@ function drawContent(ctx: SKRSContext2D, content: NodeContent, node: DrawNode, a
       ctx.clip();
       for (const child of content.children) drawElement(ctx, child, alpha, paint);
       ctx.restore();
+      return;
+    case 'drawn':
+      content.drawer.paint(ctx, node.box, alpha, (target, child, childAlpha) => drawElement(target, child, childAlpha, paint));
       return;
     case 'empty':
       return;

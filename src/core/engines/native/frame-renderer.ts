@@ -97,7 +97,8 @@ function evaluateNodes(nodes: readonly DrawNode[], frame: number, evaluator: Pro
       continue;
     }
     signature.push(1, keyframe.opacity, keyframe.x, keyframe.y, keyframe.scale);
-    if (node.content.kind === 'group') evaluateNodes(node.content.children, frame, evaluator, signature);
+    if (node.content.kind === 'drawn') signature.push(node.content.drawer.update(frame));
+    if (node.content.kind === 'group' || node.content.kind === 'drawn') evaluateNodes(node.content.children, frame, evaluator, signature);
   }
 }
 

@@ -10,6 +10,8 @@ import { toFieldAnimation, type ComposedKeyframe, type FieldAnimation } from './
 import { cssColor, resolveTextStyle, type StyleContext } from './style.js';
 import type { TextAlignment, TextLayout, ResolvedTextStyle } from './text-layout.js';
 import type { ImageFit } from './draw-image.js';
+import type { ElementDrawer } from './element-drawer.js';
+import { buildDrawnContent } from './build-drawn.js';
 
 export interface Rect {
   x: number;
@@ -45,6 +47,8 @@ export type NodeContent =
   | { kind: 'image'; image: Image; fit: ImageFit; cornerRadius: number }
   | { kind: 'shape'; path: Path2D; color: string; strokeWidth: number }
   | { kind: 'group'; children: DrawNode[] }
+  /** An element kind with its own drawer (element-drawer.ts); `children` are nodes it positions and paints. */
+  | { kind: 'drawn'; drawer: ElementDrawer; children: DrawNode[] }
   | { kind: 'empty' };
 
 export interface DrawNode {
@@ -65,6 +69,7 @@ export interface NodeContext extends StyleContext {
   measureContext: SKRSContext2D;
   /** Decoded images by JSON path of the element or background that names them. */
   images: ReadonlyMap<string, Image>;
+  fps: number;
 }
 
 /** Fluvie's first palette colour, the default stroke of annotation shapes. */
@@ -112,18 +117,22 @@ function buildContent(planned: PlannedElement, context: NodeContext): NodeConten
   const element = planned.element;
   switch (element.type) {
     case 'Text':
+      // Spans and the decoration/padding/maxWidth framing are laid out by draw-rich-text.ts.
+      if (element.spans !== undefined || element.decoration !== undefined || element.padding !== undefined || element.maxWidth !== undefined) break;
       return textContent(planned.path, element, context);
     case 'Box':
+      if (element.decoration !== undefined) break;
       return boxContent(element);
     case 'Image':
+      if (element.crop !== undefined || (element.frame !== undefined && element.frame.style !== 'none')) break;
       return imageContent(planned.path, element, context);
     case 'Shape':
+      if (element.reveal !== undefined) break;
       return shapeContent(element);
     case 'Group':
       return { kind: 'group', children: buildNodes(planned.children, context) };
-    default:
-      return { kind: 'empty' };
   }
+  return buildDrawnContent(planned, context, (children) => buildNodes(children, context)) ?? { kind: 'empty' };
 }
 
 function textContent(path: string, element: TextElement, context: NodeContext): NodeContent {
