@@ -17,8 +17,8 @@ export interface OpenRedisBackendOptions {
   prefix: string;
   attempts: number;
   logger: Logger;
-  /** Runs render jobs in this process, or null for an API replica without workers. */
-  processor: JobProcessor | null;
+  /** Builds the processor that runs render jobs in this process from the job store, or null for an API replica without workers. */
+  createProcessor: ((jobs: RedisJobStore) => JobProcessor) | null;
   concurrency: number;
   timeoutMs: number;
   /** Records a job BullMQ gave up on (see {@link BullmqQueue}). */
@@ -42,11 +42,12 @@ export async function openRedisBackend(options: OpenRedisBackendOptions): Promis
   const logConnectionError = throttledErrorLog(options.logger);
   client.on('error', logConnectionError);
   try {
+    const jobs = new RedisJobStore({ client, prefix: `${options.prefix}:` });
     const queue = await BullmqQueue.open({
       redisUrl: options.redisUrl,
       name: RENDER_QUEUE_NAME,
       prefix: options.prefix,
-      processor: options.processor,
+      processor: options.createProcessor?.(jobs) ?? null,
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
       attempts: options.attempts,
@@ -56,7 +57,6 @@ export async function openRedisBackend(options: OpenRedisBackendOptions): Promis
       ...(options.lockDurationMs === undefined ? {} : { lockDurationMs: options.lockDurationMs }),
       ...(options.stalledIntervalMs === undefined ? {} : { stalledIntervalMs: options.stalledIntervalMs }),
     });
-    const jobs = new RedisJobStore({ client, prefix: `${options.prefix}:` });
     let closing: Promise<void> | null = null;
     return {
       jobs,

@@ -63,28 +63,26 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
   });
   const onFinished = (job: JobRecord): void => webhooks.notify(job);
 
-  // The backend is opened below and the processor only runs once it exists.
-  let backendRef: RedisBackend | null = null;
-  const shared = createSharedRenderProcessor({
-    get jobs() {
-      if (backendRef === null) throw new FluvieError('internal', 'The Redis job store is used before it was opened.');
-      return backendRef.jobs;
-    },
-    storage, render: options.render, clock, logger, onFinished,
-    workRoot: path.join(config.localStorageDir, '.work'),
-    renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
-    ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
-  });
+  let abandon: (jobId: string, reason: string) => Promise<void> = async () => undefined;
   const backend = await openRedisBackend({
     redisUrl: redis.redisUrl, prefix: redis.prefix, attempts: redis.attempts, logger,
-    processor: shared.processor, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
-    onJobAbandoned: (jobId, reason) => shared.abandon(jobId, reason),
+    createProcessor: (jobs) => {
+      const shared = createSharedRenderProcessor({
+        jobs, storage, render: options.render, clock, logger, onFinished,
+        workRoot: path.join(config.localStorageDir, '.work'),
+        renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
+        ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
+      });
+      abandon = shared.abandon;
+      return shared.processor;
+    },
+    concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
+    onJobAbandoned: (jobId, reason) => abandon(jobId, reason),
     lockDurationMs: redis.lockDurationMs, stalledIntervalMs: redis.stalledIntervalMs,
   }).catch((error: unknown) => {
     closeStorage();
     throw error;
   });
-  backendRef = backend;
   logger.info({ concurrency: options.concurrency, attempts: redis.attempts, storage: storage.backend }, 'worker waiting for render jobs');
 
   let closing: Promise<void> | null = null;

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GlobalFonts } from '@napi-rs/canvas';
+import { registerFallbackFonts } from './fallback-fonts.js';
 
 /** The family every unstyled text uses; Fluvie Sans is Roboto. */
 export const DEFAULT_FONT_FAMILY = 'Fluvie Sans';
@@ -52,6 +53,8 @@ export interface BundledFonts {
   /** Maps a spec `fontFamily` to a registered family, or null when it is not bundled. */
   resolveFamily(name: string): string | null;
   metrics(family: string): FontVerticalMetrics;
+  /** The canvas font-family list for `family`: it first, then the bundled fallbacks (emoji, Arabic, Hebrew, CJK). */
+  familyList(family: string): string;
 }
 
 let registered: BundledFonts | null = null;
@@ -71,8 +74,10 @@ export function registerBundledFonts(): BundledFonts {
     }
   }
 
+  const fallbacks = registerFallbackFonts();
   registered = {
     resolveFamily: (name) => FAMILY_ALIASES[name] ?? null,
+    familyList: (family) => `"${family}", ${fallbacks}`,
     metrics: (family) => metrics.get(family) ?? metrics.get(DEFAULT_FONT_FAMILY)!,
   };
   return registered;

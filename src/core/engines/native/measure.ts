@@ -33,6 +33,8 @@ export function measureContent(content: NodeContent, constraints: BoxConstraints
     }
     case 'image':
       return constrainPreservingAspect(constraints, content.image.width, content.image.height);
+    case 'drawn':
+      return content.drawer.measure(constraints);
     case 'shape':
     case 'group':
       return { width: constraints.maxWidth, height: constraints.maxHeight };

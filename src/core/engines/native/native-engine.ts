@@ -71,6 +71,7 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     warnedFamilies: new Set(),
     measureContext: createCanvas(1, 1).getContext('2d'),
     images,
+    fps: plan.fps,
   };
   const ctx = canvas.getContext('2d');
   // Text shaping follows the host language unless it is fixed, which would make frames machine-dependent.

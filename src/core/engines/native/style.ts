@@ -44,7 +44,7 @@ export function resolveTextStyle(style: TextStyleSpec | undefined, path: string,
   const italic = style?.fontStyle === 'italic';
   const family = resolveFamily(style?.fontFamily, `${path}.fontFamily`, context);
   return {
-    font: `${italic ? 'italic ' : ''}${weight} ${fontSize}px "${family}"`,
+    font: `${italic ? 'italic ' : ''}${weight} ${fontSize}px ${context.fonts.familyList(family)}`,
     fontSize,
     color: style?.color === undefined ? DEFAULT_TEXT_COLOR : cssColor(style.color),
     letterSpacing: style?.letterSpacing ?? 0,

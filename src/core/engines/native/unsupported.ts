@@ -14,6 +14,7 @@ import {
   type VideoSpec,
 } from '../../../spec/index.js';
 import { DRAWN_PRESETS } from './animate.js';
+import { DRAWN_ELEMENT_TYPES } from './build-drawn.js';
 
 export interface UnsupportedFeature {
   /** JSON path of the value, such as `scenes[0].children[1].animate[2]`; empty for the whole spec. */
@@ -24,7 +25,7 @@ export interface UnsupportedFeature {
 
 const NOT_YET = 'not drawn by the native engine yet';
 const NEEDS_BROWSER = 'needs a browser to render; the native engine has none';
-const DRAWN_ELEMENTS = new Set(['Text', 'Box', 'Image', 'Shape', 'Group']);
+const DRAWN_ELEMENTS = new Set(['Text', 'Box', 'Image', 'Shape', 'Group', ...DRAWN_ELEMENT_TYPES]);
 const BROWSER_ELEMENTS = new Set(['Mermaid', 'WebView', 'Html']);
 const DRAWN_BACKGROUNDS = new Set(['color', 'gradient', 'radial', 'image']);
 const DRAWN_TRANSITIONS = new Set(['cut', 'crossFade']);
@@ -91,31 +92,31 @@ function checkElement(element: ElementSpec, path: string, add: Add): void {
 
   switch (element.type) {
     case 'Text':
-      if (element.spans !== undefined) add(`${path}.spans`, 'styled text spans', `${NOT_YET}; the spans' text would be drawn in the element style`);
-      if (element.decoration !== undefined) add(`${path}.decoration`, 'text decoration');
-      if (element.padding !== undefined) add(`${path}.padding`, 'text padding');
-      if (element.maxWidth !== undefined) add(`${path}.maxWidth`, 'text maxWidth');
       checkTextStyle(element.style, `${path}.style`, add);
       break;
     case 'Box':
-      if (element.decoration !== undefined) add(`${path}.decoration`, 'box decoration');
       if (element.color !== undefined) checkColor(element.color, `${path}.color`, add);
       break;
     case 'Image':
       if (element.source.kind !== 'asset' && element.source.kind !== 'file') {
         add(`${path}.source`, `${element.source.kind} image source`, `${NOT_YET}; use an "asset" or "file" source`);
       }
-      if (element.crop !== undefined) add(`${path}.crop`, 'image crop');
-      if (element.frame !== undefined && element.frame.style !== 'none') add(`${path}.frame`, `${element.frame.style} image frame`);
       break;
     case 'Shape':
-      if (element.reveal !== undefined) add(`${path}.reveal`, 'shape draw-on reveal', `${NOT_YET}; the shape would be drawn complete`);
       if (element.color !== undefined) checkColor(element.color, `${path}.color`, add);
       break;
     case 'Group':
       element.children.forEach((child, index) => checkElement(child, `${path}.children[${index}]`, add));
       break;
   }
+  if ('child' in element && element.child !== undefined) checkChild(element.child, `${path}.child`, add);
+}
+
+/** A `child` prop is drawn, but the planner gives it no `show` window and no animations. */
+function checkChild(child: ElementSpec, path: string, add: Add): void {
+  checkElement(child, path, add);
+  if (child.show !== undefined) add(`${path}.show`, 'show windows inside a child prop', `${NOT_YET}; the child would show for its parent's whole window`);
+  if (child.animate !== undefined && child.animate.length > 0) add(`${path}.animate`, 'animations inside a child prop', `${NOT_YET}; the child would be drawn static`);
 }
 
 function checkAnimation(animation: AnimationSpec, path: string, add: Add): void {

@@ -259,10 +259,10 @@ describe('native engine determinism and failures', () => {
   });
 
   it('unsupported features fail the capture unless allowed', async () => {
-    const error = await capture(referenceSpec('rich')).catch((caught: unknown) => caught);
+    const error = await capture(referenceSpec('wave2_surfaces')).catch((caught: unknown) => caught);
     expect(isFluvieError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'unsupported_feature' });
-    expect((error as Error).message).toContain('scenes[0].children[1]: Counter element');
+    expect((error as Error).message).toContain('scenes[0].children[0]: Mermaid element');
   });
 
   it('an aborted signal stops the frame loop', async () => {

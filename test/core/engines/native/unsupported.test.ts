@@ -9,8 +9,6 @@ describe('findUnsupportedFeatures', () => {
       ['scenes[0].children[0]', 'Mermaid element'],
       ['scenes[0].children[1]', 'WebView element'],
       ['scenes[0].children[2]', 'Html element'],
-      ['scenes[1].children[0]', 'TitleCard element'],
-      ['scenes[1].children[1]', 'LowerThird element'],
       ['scenes[1].children[2]', 'Bars element'],
     ]);
     expect(found[0]!.reason).toMatch(/browser/);
@@ -32,9 +30,17 @@ describe('findUnsupportedFeatures', () => {
     ]);
   });
 
-  it('rich lists the Counter and the slide transition', () => {
+  it('rich draws its Counter', () => {
     const found = findUnsupportedFeatures(referenceSpec('rich'));
-    expect(found.map((item) => item.path)).toEqual(['scenes[0].children[1]', 'scenes[1].enter']);
+    expect(found.map((item) => item.path)).not.toContain('scenes[0].children[1]');
+  });
+
+  it('animations inside a child prop are listed', () => {
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      scenes: [{ duration: '1s', children: [{ type: 'TitleCard', title: 't', child: { type: 'Box', animate: [{ preset: 'fadeIn' }] } }] }],
+    });
+    expect(findUnsupportedFeatures(spec).map((item) => [item.path, item.feature])).toEqual([['scenes[0].children[0].child.animate', 'animations inside a child prop']]);
   });
 
   it('drawable reference specs have nothing unsupported', () => {
@@ -65,7 +71,6 @@ describe('findUnsupportedFeatures', () => {
       ['scenes[0].children[0].effects', 'element effects'],
       ['scenes[0].children[0].style.color', 'theme colour tokens'],
       ['scenes[0].children[1].animate[0].at', 'whenEnds trigger'],
-      ['scenes[0].children[1].decoration', 'box decoration'],
       ['scenes[0].children[2].children[0].source', 'network image source'],
       ['scenes[0].children[3].animate[0]', 'raw keyframe animation'],
       ['scenes[1].enter', 'wipe transition'],

@@ -1,0 +1,37 @@
+/**
+ * The golden-frame cases: one line each, a name, a spec and the frames to compare. After an
+ * intended change in output, `npm run golden:update` rewrites the reference PNGs.
+ */
+import { sceneOf, type GoldenCase } from './golden-spec.js';
+
+const card = { x: 0.5, y: 0.5, w: 0.9, h: 0.8 };
+/** A 40×40 PNG of four coloured quadrants; asset sources resolve against test/golden. */
+const quadrants = { kind: 'asset', value: 'fixtures/quadrants.png' };
+
+export const GOLDEN_CASES: readonly GoldenCase[] = [
+  { name: 'text', spec: sceneOf([{ type: 'Text', text: 'Hello, golden frames', style: { fontSize: 24, color: '#FFFFFFFF' } }]), frames: [0] },
+  { name: 'text-spans', spec: sceneOf([{ type: 'Text', spans: [{ text: 'Bold ', style: { fontWeight: 'bold', color: '#FFFDCB6E' } }, { text: 'and italic', style: { fontStyle: 'italic' } }], style: { fontSize: 22 }, decoration: { color: '#FF6C5CE7', cornerRadius: 8 }, padding: { horizontal: 12, vertical: 6 } }]), frames: [0] },
+  { name: 'split-text', spec: sceneOf([{ type: 'SplitText', text: 'Split by word\nand line', by: 'word', textAlign: 'center', style: { fontSize: 24 } }]), frames: [0] },
+  { name: 'typewriter', spec: sceneOf([{ type: 'Typewriter', text: 'Typing along', caret: true, style: { fontSize: 24 } }]), frames: [0, 10, 30] },
+  { name: 'counter', spec: sceneOf([{ type: 'Counter', from: 0, to: 4999, variant: 'currency', style: { fontSize: 32 } }]), frames: [0, 15, 30] },
+  { name: 'title-card', spec: sceneOf([{ type: 'TitleCard', title: 'Title', subtitle: 'Subtitle here', reveal: '0.5s' }]), frames: [0, 8, 15] },
+  { name: 'lower-third', spec: sceneOf([{ type: 'LowerThird', name: 'Ada Lovelace', title: 'Analyst', reveal: '0.5s' }]), frames: [0, 8, 15] },
+  { name: 'callout', spec: sceneOf([{ type: 'Callout', label: 'Look here', target: { x: 100, y: 120 } }]), frames: [0] },
+  { name: 'spotlight', spec: sceneOf([{ type: 'Spotlight', region: { x: 110, y: 50, w: 100, h: 80 }, reveal: '0.5s', child: { type: 'Text', text: 'Spot', style: { fontSize: 40 } } }]), frames: [0, 15] },
+  { name: 'markdown', spec: sceneOf([{ type: 'Markdown', source: '# Heading\nSome **bold**, *italic* and `code`.\n\n- one\n- two' }]), frames: [0] },
+  { name: 'terminal', spec: sceneOf([{ type: 'Terminal', transform: card, lines: [{ cmd: 'npm test', out: '3 passed' }, { cmd: 'ls' }], chrome: { title: 'zsh' } }]), frames: [0, 10, 40] },
+  { name: 'code-dark', spec: sceneOf([{ type: 'Code', transform: card, language: 'typescript', source: 'const x: number = 42;\n// answer\nfunction f() { return "hi"; }', highlightLines: [2] }]), frames: [0] },
+  { name: 'code-light-typing', spec: sceneOf([{ type: 'Code', transform: card, theme: 'light', language: 'python', source: 'def add(a, b):\n    return a + b', reveal: { kind: 'typing', speed: '1f' }, focusLines: [2] }]), frames: [10, 40] },
+  { name: 'chart-bar', spec: sceneOf([{ type: 'Chart', variant: 'bar', data: { A: 3, B: 7, C: 5 } }]), frames: [6, 40] },
+  { name: 'chart-donut', spec: sceneOf([{ type: 'Chart', variant: 'donut', data: { A: 3, B: 7, C: 5 } }]), frames: [6, 40] },
+  { name: 'chart-line', spec: sceneOf([{ type: 'Chart', variant: 'area', series: [{ name: 'a', data: { x: 1, y: 4, z: 2 } }, { name: 'b', data: { x: 3, y: 1, z: 5 } }] }]), frames: [18, 40] },
+  { name: 'chart-scatter', spec: sceneOf([{ type: 'Chart', variant: 'scatter', points: [{ x: 1, y: 2 }, { x: 2, y: 5 }, { x: 4, y: 3 }], stagger: { each: '3f' } }]), frames: [10, 40] },
+  { name: 'arrow-connector', spec: sceneOf([{ type: 'Arrow', from: { x: 20, y: 20 }, to: { x: 150, y: 90 }, reveal: '0.5s' }, { type: 'Connector', from: { x: 200, y: 20 }, to: { x: 300, y: 160 }, elbow: true }]), frames: [7, 20] },
+  { name: 'shape-reveal', spec: sceneOf([{ type: 'Shape', kind: 'circle', center: { x: 160, y: 90 }, radius: 60, reveal: '1s' }]), frames: [15, 30] },
+  { name: 'device-browser', spec: sceneOf([{ type: 'DeviceFrame', variant: 'browser', url: 'example.com', transform: card, child: { type: 'Box', color: '#FF0984E3' } }]), frames: [0] },
+  { name: 'device-phone', spec: sceneOf([{ type: 'DeviceFrame', variant: 'phone', transform: { x: 0.5, y: 0.5, w: 0.3, h: 0.9 }, child: { type: 'Box', color: '#FF00B894' } }]), frames: [0] },
+  { name: 'snapshot', spec: sceneOf([{ type: 'Snapshot', fit: 'contain', child: { type: 'Text', text: 'Snap', style: { fontSize: 20 } } }]), frames: [0] },
+  { name: 'image-crop', spec: sceneOf([{ type: 'Image', source: quadrants, crop: { x: 0.25, y: 0.25, w: 0.5, h: 0.5 }, transform: { x: 0.25, y: 0.5, w: 0.3, h: 0.6 } }, { type: 'Image', source: quadrants, fit: 'fill', frame: { style: 'card' }, transform: { x: 0.7, y: 0.5, w: 0.35, h: 0.6 } }]), frames: [0] },
+  { name: 'image-polaroid', spec: sceneOf([{ type: 'Image', source: quadrants, fit: 'cover', frame: { style: 'polaroid', caption: 'Quadrants' }, transform: { x: 0.5, y: 0.5, w: 0.45, h: 0.9 } }]), frames: [0] },
+  { name: 'text-scripts', spec: sceneOf([{ type: 'Text', text: 'Emoji 😀 你好 こんにちは\nשלום سلام fi AV', style: { fontSize: 22 } }]), frames: [0] },
+];
