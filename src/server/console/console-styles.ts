@@ -2,6 +2,7 @@
 export const CONSOLE_STYLES = `
 :root { color-scheme: light dark; --accent: #1a5fd0; --error: #b3261e; --border: #8889; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 56rem; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0; }
 h2 { font-size: 1.2rem; margin: 0 0 0.5rem; }
@@ -27,12 +28,13 @@ button:disabled { cursor: not-allowed; opacity: 0.55; }
 #spec-report[data-state="error"] #spec-state { color: var(--error); }
 progress { flex: 1 1 12rem; height: 1.25rem; }
 #job-status[data-state="failed"], #job-status[data-state="canceled"] { color: var(--error); }
-video, img { background: #000; display: block; margin: 0.75rem 0; max-height: 70vh; max-width: 100%; }
+video, #result-image { background: #000; display: block; margin: 0.75rem 0; max-height: 70vh; max-width: 100%; width: 40rem; height: auto; }
 pre { max-height: 20rem; overflow: auto; white-space: pre-wrap; word-break: break-word; }
 @media (max-width: 40rem) {
   body { padding: 0.5rem; }
   section { padding: 0.75rem; }
   .row { align-items: stretch; flex-direction: column; }
+  progress { flex: none; width: 100%; }
   button { width: 100%; }
 }
 `;
