@@ -1,7 +1,8 @@
 /**
  * Fallback faces for scripts and symbols that the bundled Roboto and JetBrains Mono lack. They are
- * colour emoji (Twemoji, a COLR font), Arabic (Noto Naskh Arabic), Hebrew (Noto Sans Hebrew), and
- * CJK ideographs with kana (Noto Sans SC, a variable font shipped as unicode-range slices). Skia
+ * colour emoji (Twemoji, a COLR font), Arabic (Noto Naskh Arabic), Hebrew (Noto Sans Hebrew), CJK
+ * ideographs with kana (Noto Sans SC) and Hangul (Noto Sans KR). Both CJK fonts are variable fonts
+ * shipped as unicode-range slices. Skia
  * falls back only through the families listed in the canvas `font` string, and otherwise to the
  * machine's own fonts, so every font string lists these families after the primary one.
  */
@@ -25,9 +26,14 @@ const FIXED_FACES: readonly FallbackFace[] = [
   { family: 'Fluvie Hebrew', packageName: '@embedpdf/fonts-hebrew', file: 'fonts/NotoSansHebrew-Bold.ttf', weight: 700 },
 ];
 
-const CJK_PACKAGE = '@fontsource-variable/noto-sans-sc';
-/** Slice files of the CJK font. Each contains one unicode range and is registered as its own family. */
-const CJK_SLICE = /^noto-sans-sc-(\d+)-wght-normal\.woff2$/;
+/**
+ * The sliced CJK fonts, in fallback order. Each slice file contains one unicode range and is
+ * registered as its own family, because Skia matches one face per family name.
+ */
+const SLICED_FONTS: readonly { packageName: string; family: string; slice: RegExp }[] = [
+  { packageName: '@fontsource-variable/noto-sans-sc', family: 'Fluvie CJK', slice: /^noto-sans-sc-(\d+)-wght-normal\.woff2$/ },
+  { packageName: '@fontsource-variable/noto-sans-kr', family: 'Fluvie Hangul', slice: /^noto-sans-kr-(\d+)-wght-normal\.woff2$/ },
+];
 
 /**
  * Registers every fallback face with Skia and returns the family list to append after a primary
@@ -44,19 +50,24 @@ export function registerFallbackFonts(): string {
     if (!families.includes(face.family)) families.push(face.family);
   }
 
-  const cjkFolder = path.join(packageRoot(require, CJK_PACKAGE), 'files');
-  const slices = readdirSync(cjkFolder)
-    .map((name) => ({ name, index: Number(CJK_SLICE.exec(name)?.[1] ?? Number.NaN) }))
+  for (const font of SLICED_FONTS) families.push(...registerSlices(require, font.packageName, font.family, font.slice));
+  return families.map((family) => `"${family}"`).join(', ');
+}
+
+/** Registers each slice of a sliced font as `<family> <index>` and returns those names in index order. */
+function registerSlices(require: NodeJS.Require, packageName: string, family: string, pattern: RegExp): string[] {
+  const folder = path.join(packageRoot(require, packageName), 'files');
+  const slices = readdirSync(folder)
+    .map((name) => ({ name, index: Number(pattern.exec(name)?.[1] ?? Number.NaN) }))
     .filter((slice) => Number.isFinite(slice.index))
     .sort((a, b) => a.index - b.index);
-  for (const slice of slices) {
-    const family = `Fluvie CJK ${slice.index}`;
-    if (GlobalFonts.registerFromPath(path.join(cjkFolder, slice.name), family) === null) {
+  return slices.map((slice) => {
+    const name = `${family} ${slice.index}`;
+    if (GlobalFonts.registerFromPath(path.join(folder, slice.name), name) === null) {
       throw new Error(`Skia could not load the bundled fallback font ${slice.name}`);
     }
-    families.push(family);
-  }
-  return families.map((family) => `"${family}"`).join(', ');
+    return name;
+  });
 }
 
 /**

@@ -44,6 +44,14 @@ describe('bundled fallback fonts', () => {
     expect(span).toBeLessThan(82);
   });
 
+  it('Hangul syllables draw full width', async () => {
+    const { stream } = await capture(sceneOf([{ type: 'Text', text: '안녕', transform: topLeft, style: { fontSize: 40 } }]));
+    const columns = [...inkColumns(await stream.renderFrame!(0), 320, 180)];
+    const span = Math.max(...columns) - Math.min(...columns);
+    expect(span).toBeGreaterThan(55);
+    expect(span).toBeLessThan(82);
+  });
+
   it('Hebrew runs right to left', async () => {
     const { stream } = await capture(sceneOf([{ type: 'Text', text: 'אב', transform: topLeft, style: { fontSize: 60 } }]));
     const actual = inkPixels(await stream.renderFrame!(0), 320, 180);
