@@ -47,7 +47,8 @@ export interface ServerConfig {
   enableDocs: boolean;
   mcpMode: 'docs' | 'build';
   mcpToken: string | null;
-  docsDir: string;
+  /** Markdown corpus of the docs helper, or null for the docs shipped with the package. */
+  docsDir: string | null;
   remoteApiUrl: string | null;
   remoteApiToken: string | null;
   /** Bearer token for renders and jobs; null only when the API is disabled. */
@@ -109,7 +110,7 @@ function buildEnvSchema(cpuCount: number) {
     FLUVIE_ENABLE_DOCS: envBoolean(true),
     FLUVIE_MCP_MODE: envChoice(['docs', 'build'], null),
     FLUVIE_MCP_TOKEN: envText(),
-    FLUVIE_DOCS_DIR: envTextOr('docs'),
+    FLUVIE_DOCS_DIR: envText(),
     FLUVIE_API_URL: envHttpUrl(),
     FLUVIE_API_TOKEN: envText(),
     HOST: envTextOr('0.0.0.0'),

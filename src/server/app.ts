@@ -23,6 +23,7 @@ import { routePath } from 'hono/route';
 import { registerRenderRoutes } from './routes/renders.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerSpecRoutes } from './routes/spec.js';
+import { registerMcpSurface } from './mcp/register-mcp-surface.js';
 
 export interface CreateAppOptions {
   /** Called with every job that reaches a terminal state outside the queue (webhooks, metrics). */
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   registerHealthRoutes(app, context);
   registerLandingRoute(app, context);
   if (deps.metrics !== undefined) registerMetricsRoute(app, context, deps.metrics);
+  registerMcpSurface(app, context);
   if (!config.enableApi) return app;
 
   registerRenderRoutes(app, context);

@@ -63,13 +63,16 @@ export async function pingRedis(client: Redis, url: string, timeoutMs = REDIS_PI
  */
 export async function connectRedis(url: string): Promise<Redis> {
   const client = openRedis({ url });
-  // ioredis reports each failed reconnect as an 'error' event; callers see failures through commands.
-  client.on('error', () => undefined);
+  // ioredis reports each failed reconnect as an 'error' event; the last one explains a failed PING.
+  let lastError: Error | null = null;
+  client.on('error', (error: Error) => (lastError = error));
   try {
     await pingRedis(client, url);
     return client;
   } catch (error: unknown) {
     client.disconnect();
-    throw error;
+    const cause: Error | null = lastError;
+    if (cause === null) throw error;
+    throw new FluvieError('unavailable', `Redis at ${redactRedisUrl(url)} is not reachable: ${cause.message}. Start Redis or fix REDIS_URL.`, { cause });
   }
 }
