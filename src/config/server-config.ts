@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { FluvieError } from '../core/errors.js';
 import { envBoolean, envChoice, envDuration, envHttpUrl, envInteger, envList, envText, envTextOr } from './env-fields.js';
 import { readEnvValue } from './env-values.js';
+import { validateS3Config } from '../server/storage/s3-config.js';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -199,9 +200,10 @@ function checkCombinations(parsed: ParsedEnv, requireTokens: boolean): ConfigPro
     if (parsed.CLEANUP_TOKEN === null) problems.push(missing('CLEANUP_TOKEN', 'the bearer token of POST /v1/maintenance/cleanup'));
   }
   if (parsed.STORAGE_BACKEND === 's3') {
-    for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY', 'S3_SECRET_KEY'] as const) {
-      if (parsed[name] === null) problems.push(missing(name, 'needed when STORAGE_BACKEND=s3'));
-    }
+    if (parsed.S3_BUCKET === null) problems.push(missing('S3_BUCKET', 'needed when STORAGE_BACKEND=s3'));
+    // Also reports a missing S3_ENDPOINT. The keys are optional because without them the standard
+    // AWS credential sources apply, but they must be set together.
+    problems.push(...validateS3Config(toS3Config(parsed)));
   }
   return problems;
 }

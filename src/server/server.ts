@@ -24,7 +24,7 @@ import type { Queue } from './queue/queue.js';
 import { createRenderJobProcessor, type RenderFunction } from './queue/render-job.js';
 import { startRetentionTimer } from './retention/retention-timer.js';
 import type { SpecTools } from './spec-tools.js';
-import { LocalStorage } from './storage/local-storage.js';
+import { openConfiguredStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
 import { createWebhookNotifier } from './webhooks/webhook-notifier.js';
 import type { WebhookSenderOptions } from './webhooks/webhook-sender.js';
@@ -60,14 +60,8 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  if (config.storageBackend === 's3') {
-    throw new FluvieError('config_invalid', 'STORAGE_BACKEND=s3 is not built into this version of fluvie-render; set STORAGE_BACKEND=local (files go to LOCAL_STORAGE_DIR).');
-  }
-
-  const storage = new LocalStorage(config.localStorageDir);
-  await storage.checkReady().catch((error: unknown) => {
-    throw new FluvieError('config_invalid', `LOCAL_STORAGE_DIR=${config.localStorageDir} cannot be written: ${String(error)}. Create it or point LOCAL_STORAGE_DIR at a writable folder.`, { cause: error });
-  });
+  // Job records stay in LOCAL_STORAGE_DIR/.jobs for every storage backend.
+  const { storage, close: closeStorage } = await openConfiguredStorage(config, { clock });
   const jobs = new FileJobStore(path.join(config.localStorageDir, '.jobs'));
   const workRoot = path.join(config.localStorageDir, '.work');
 
@@ -137,6 +131,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await queue.close(config.shutdownGraceMs);
         await webhooks.close();
         await closeHttpServer(server);
+        closeStorage();
         logger.info('server closed');
       })();
       return closing;

@@ -91,7 +91,11 @@ describe('loadServerConfig', () => {
 
   it('parses the S3 variables and requires them for s3', () => {
     const problems = problemsOf({ ...BASE, STORAGE_BACKEND: 's3', S3_BUCKET: 'renders' });
-    expect(problems.map((p) => p.variable).sort()).toEqual(['S3_ACCESS_KEY', 'S3_ENDPOINT', 'S3_SECRET_KEY']);
+    expect(problems.map((p) => p.variable).sort()).toEqual(['S3_ENDPOINT']);
+    expect(problemsOf({ ...BASE, STORAGE_BACKEND: 's3', S3_ENDPOINT: 'minio:9000' }).map((p) => p.variable)).toEqual(['S3_BUCKET']);
+    // Without keys the standard AWS credential sources apply, but the keys go together.
+    expect(load({ ...BASE, STORAGE_BACKEND: 's3', S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'renders' }).s3).toMatchObject({ accessKey: '', secretKey: '' });
+    expect(problemsOf({ ...BASE, STORAGE_BACKEND: 's3', S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'renders', S3_ACCESS_KEY: 'k' }).map((p) => p.variable)).toEqual(['S3_SECRET_KEY']);
 
     const config = load({ ...BASE, STORAGE_BACKEND: 's3', S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'renders', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's', S3_PATH_STYLE: 'true' });
     expect(config.s3).toEqual({ endpoint: 'minio:9000', region: 'us-east-1', bucket: 'renders', accessKey: 'k', secretKey: 's', useSsl: true, pathStyle: true, publicBase: null });

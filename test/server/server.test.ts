@@ -13,6 +13,7 @@ import { createSilentLogger } from '../../src/server/logger.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { runningDescendants, videoStream, readFrameRgba, pixelAt, expectColorNear } from '../helpers/media.js';
 import { sampleJob } from '../conformance/job-fixture.js';
+import { S3RVER_ACCESS_KEY, S3RVER_SECRET_KEY, startS3rver, type RunningS3rver } from '../helpers/s3rver.js';
 import { realSpecTools } from './support/spec-tools.js';
 import { API_TOKEN, CLEANUP_TOKEN, jsonBody, TINY_SPEC } from './support/test-server.js';
 
@@ -44,6 +45,11 @@ async function start(env: Record<string, string> = {}, dir?: string) {
     }
   };
   return { base, api, waitForTerminal, storageDir, server: running };
+}
+
+/** Server settings that store renders in the bucket `renders` of s3rver. */
+function s3Env(s3: RunningS3rver): Record<string, string> {
+  return { STORAGE_BACKEND: 's3', S3_ENDPOINT: s3.endpoint, S3_BUCKET: 'renders', S3_ACCESS_KEY: S3RVER_ACCESS_KEY, S3_SECRET_KEY: S3RVER_SECRET_KEY, S3_USE_SSL: 'false', S3_PATH_STYLE: 'true' };
 }
 
 describe('serve end to end', () => {
@@ -161,16 +167,42 @@ describe('serve end to end', () => {
     expect(await readdir(path.join(dir, '.work'))).toEqual([]);
   });
 
-  it('refuses to start with S3 storage', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'fluvie-s3-'));
-    dirs.push(dir);
-    const config = loadServerConfig(
-      { API_TOKEN, CLEANUP_TOKEN, LOCAL_STORAGE_DIR: dir, STORAGE_BACKEND: 's3', S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'b', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' },
-      { cpuCount: 1 },
-    );
-    await expect(startServer({ config, logger: createSilentLogger(), renderEnv: process.env, render: runRender, specTools: await realSpecTools() })).rejects.toMatchObject({
-      code: 'config_invalid',
-      message: expect.stringMatching(/STORAGE_BACKEND=s3 is not built/),
-    });
+  it('renders into S3 storage and redirects downloads', async () => {
+    const s3 = await startS3rver({ buckets: ['renders'] });
+    try {
+      const { api, waitForTerminal, storageDir } = await start(s3Env(s3));
+      const created = await api('/v1/renders', jsonBody({ spec: TINY_SPEC }));
+      const { id } = (await created.json()) as { id: string };
+      expect((await waitForTerminal(id))['status']).toBe('succeeded');
+      // Job records stay local; the video is only in the bucket.
+      expect(await new FileJobStore(path.join(storageDir, '.jobs')).get(id)).not.toBeNull();
+      expect(await readdir(storageDir)).not.toContain(id);
+
+      const redirect = await api(`/v1/files/${id}/video`, { redirect: 'manual' });
+      expect(redirect.status).toBe(302);
+      const location = new URL(redirect.headers.get('location')!);
+      expect(`${location.host}${location.pathname}`).toBe(`${s3.endpoint}/renders/${id}/video.mp4`);
+      const file = path.join(storageDir, 'from-s3.mp4');
+      await writeFile(file, Buffer.from(await (await fetch(location)).arrayBuffer()));
+      const stream = await videoStream(file);
+      expect(stream.codec_name).toBe('h264');
+      expect(stream.frameCount).toBe(4);
+    } finally {
+      await running?.close();
+      running = null;
+      await s3.close();
+    }
+  });
+
+  it('refuses to start without its S3 bucket', async () => {
+    const s3 = await startS3rver({ buckets: [] });
+    try {
+      await expect(start(s3Env(s3))).rejects.toMatchObject({
+        code: 'config_invalid',
+        message: expect.stringMatching(/STORAGE_BACKEND=s3 cannot use its bucket: The bucket "renders" does not exist .*S3_BUCKET/),
+      });
+    } finally {
+      await s3.close();
+    }
   });
 });

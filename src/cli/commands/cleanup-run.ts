@@ -1,6 +1,7 @@
 /**
- * Implementation of `fluvie-render cleanup`: runs the retention sweep on the local job store and
- * storage, or on a running server with `--server`, and prints the report.
+ * Implementation of `fluvie-render cleanup`: runs the retention sweep on the local job store and the
+ * configured storage (LOCAL_STORAGE_DIR or the S3 bucket), or on a running server with `--server`,
+ * and prints the report.
  */
 import path from 'node:path';
 import { detectCpuCount } from '../../config/cpu-count.js';
@@ -11,6 +12,7 @@ import { FileJobStore } from '../../server/jobs/file-job-store.js';
 import { runRemoteCleanup } from '../../server/retention/remote-cleanup.js';
 import { runRetentionSweep, type CleanupReport } from '../../server/retention/retention-sweep.js';
 import { LocalStorage } from '../../server/storage/local-storage.js';
+import { openS3Storage } from '../../server/storage/s3-startup.js';
 import type { CliContext } from '../context.js';
 import type { CleanupFlags } from './cleanup.js';
 import { resolveServerEnv } from './server-env.js';
@@ -31,15 +33,18 @@ async function cleanRemote(server: string, token: string | undefined, dryRun: bo
 
 async function cleanLocal(env: Record<string, string | undefined>, dryRun: boolean): Promise<CleanupReport> {
   const config = loadServerConfig(env, { cpuCount: detectCpuCount(), requireTokens: false });
-  if (config.storageBackend !== 'local') {
-    throw new FluvieError('config_invalid', 'STORAGE_BACKEND=s3 is not built into this version of fluvie-render; cleanup works on local storage (LOCAL_STORAGE_DIR) or on a server with --server.');
+  // With STORAGE_BACKEND=s3 the sweep deletes objects in the bucket; job records stay local.
+  const s3 = config.storageBackend === 's3' && config.s3 !== null ? await openS3Storage(config.s3) : null;
+  try {
+    return await runRetentionSweep({
+      jobs: new FileJobStore(path.join(config.localStorageDir, '.jobs')),
+      storage: s3 ?? new LocalStorage(config.localStorageDir),
+      nowMs: Date.now(),
+      dryRun,
+    });
+  } finally {
+    s3?.close();
   }
-  return runRetentionSweep({
-    jobs: new FileJobStore(path.join(config.localStorageDir, '.jobs')),
-    storage: new LocalStorage(config.localStorageDir),
-    nowMs: Date.now(),
-    dryRun,
-  });
 }
 
 /** Formats the report as short human-readable lines. */

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileJobStore } from '../../../src/server/jobs/file-job-store.js';
+import { loadServerConfig } from '../../../src/config/server-config.js';
 import { LocalStorage } from '../../../src/server/storage/local-storage.js';
+import { openS3Storage } from '../../../src/server/storage/s3-startup.js';
 import { sampleJob } from '../../conformance/job-fixture.js';
 import { runCliCapture } from '../../helpers/cli.js';
+import { S3RVER_ACCESS_KEY, S3RVER_SECRET_KEY, startS3rver } from '../../helpers/s3rver.js';
 import { createFakeRender } from '../../server/support/fake-render.js';
 import { minimalSpecTools } from '../../server/support/spec-tools.js';
 import { CLEANUP_TOKEN, startTestServer, type TestServer } from '../../server/support/test-server.js';
@@ -54,6 +57,31 @@ describe('fluvie-render cleanup', () => {
     expect(await jobs.get(expired)).toBeNull();
     expect(await jobs.get(live)).not.toBeNull();
     expect(await new LocalStorage(dir).stat(`${expired}/video.mp4`)).toBeNull();
+  });
+
+  it('sweeps an S3 bucket', async () => {
+    const s3 = await startS3rver({ buckets: ['renders'] });
+    try {
+      const dir = await mkdtemp(path.join(tmpdir(), 'fluvie-cleanup-s3-'));
+      dirs.push(dir);
+      const env = { LOCAL_STORAGE_DIR: dir, STORAGE_BACKEND: 's3', S3_ENDPOINT: s3.endpoint, S3_BUCKET: 'renders', S3_ACCESS_KEY: S3RVER_ACCESS_KEY, S3_SECRET_KEY: S3RVER_SECRET_KEY, S3_USE_SSL: 'false', S3_PATH_STYLE: 'true' };
+      const storage = await openS3Storage(loadServerConfig(env, { cpuCount: 1, requireTokens: false }).s3!);
+      const jobs = new FileJobStore(path.join(dir, '.jobs'));
+      const source = path.join(dir, 'source.bin');
+      await writeFile(source, 'video');
+      const expired = sampleJob({ status: 'succeeded', expiresAtMs: Date.now() - 1_000, videoKey: null });
+      await storage.putFile(`${expired.id}/video.mp4`, source, { contentType: 'video/mp4', visibility: 'private', expiresAtMs: expired.expiresAtMs });
+      await jobs.create({ ...expired, videoKey: `${expired.id}/video.mp4` });
+
+      const result = await runCliCapture(['cleanup', '--json'], { env });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ deletedFiles: 1, deletedJobs: 1, freedBytes: 5, dryRun: false });
+      expect(await storage.stat(`${expired.id}/video.mp4`)).toBeNull();
+      expect(await new FileJobStore(path.join(dir, '.jobs')).get(expired.id)).toBeNull();
+      storage.close();
+    } finally {
+      await s3.close();
+    }
   });
 
   it('runs on a server with --server and --token', async () => {

@@ -110,13 +110,15 @@ describe('fluvie-render serve', () => {
     expect(result.stderr).toContain('PORT: must be an integer from 0 to 65535, got "99999"');
   });
 
-  it('exits 78 for S3 storage, which this version does not build', async () => {
+  it('exits 78 naming each bad S3 variable', async () => {
     const dir = await tempDir();
     const result = await runCliCapture(['serve'], {
-      env: { API_TOKEN: 'a', CLEANUP_TOKEN: 'c', LOCAL_STORAGE_DIR: dir, STORAGE_BACKEND: 's3', S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'b', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' },
+      env: { API_TOKEN: 'a', CLEANUP_TOKEN: 'c', LOCAL_STORAGE_DIR: dir, STORAGE_BACKEND: 's3', S3_ENDPOINT: 'https://minio:9000', S3_BUCKET: 'b', S3_ACCESS_KEY: 'k' },
     });
     expect(result.code).toBe(78);
-    expect(result.stderr).toContain('STORAGE_BACKEND=s3 is not built into this version');
+    expect(result.stderr).toContain('S3_ENDPOINT: must be the host (and port) only');
+    expect(result.stderr).toContain('S3_BUCKET: must be an S3 bucket name');
+    expect(result.stderr).toContain('S3_SECRET_KEY: is required when S3_ACCESS_KEY is set');
   });
 
   it('exits 78 when the env file is missing', async () => {
