@@ -2,8 +2,10 @@
  * Paragraph layout for text made of differently styled runs (Text `spans`, Markdown inlines). It
  * wraps greedily at spaces across run boundaries, breaks at newlines and stops at `maxLines`. Each
  * line is as tall as its tallest run, and every run sits on the line's shared baseline.
- * NOTE: runs are placed left to right word by word, so a right-to-left sentence split over several
- * words or spans comes out in the wrong word order. A plain `Text` is shaped whole and is correct.
+ * Words are shaped one at a time, so right-to-left order between words is restored here: a
+ * sequence of right-to-left words in a line is mirrored inside the space it takes.
+ * NOTE: this is a word-level approximation of the Unicode bidi algorithm (no nesting, numbers or
+ * mirrored brackets). A plain `Text` is shaped whole by Skia and follows the full algorithm.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { lineBox } from './paint-text.js';
@@ -34,8 +36,13 @@ export interface RichLayout {
   fragments: PlacedFragment[];
 }
 
+export interface PendingFragment extends Omit<PlacedFragment, 'baseline' | 'top' | 'height'> {
+  /** Width without trailing spaces. */
+  visibleWidth: number;
+}
+
 interface PendingLine {
-  fragments: Omit<PlacedFragment, 'baseline' | 'top' | 'height'>[];
+  fragments: PendingFragment[];
   width: number;
 }
 
@@ -57,13 +64,14 @@ export function layoutRuns(ctx: SKRSContext2D, runs: readonly StyledRun[], maxWi
         const full = measure(word, run.style);
         if (current().fragments.length > 0 && current().width + visible > maxWidth) lines.push({ fragments: [], width: 0 });
         const line = current();
-        line.fragments.push({ text: word, style: run.style, background: run.background, x: line.width, width: full });
+        line.fragments.push({ text: word, style: run.style, background: run.background, x: line.width, width: full, visibleWidth: visible });
         line.width += full;
       }
     });
   }
 
   const shown = maxLines === null ? lines : lines.slice(0, maxLines);
+  for (const line of shown) mirrorRightToLeft(line.fragments);
   const widths = shown.map((line) => trimmedWidth(line, measure));
   const width = Math.min(Math.max(0, ...widths), maxWidth);
   const fragments: PlacedFragment[] = [];
@@ -74,7 +82,7 @@ export function layoutRuns(ctx: SKRSContext2D, runs: readonly StyledRun[], maxWi
     const ascent = Math.max(fallback.ascent, ...boxes.map((box) => box.ascent));
     const descent = Math.max(fallback.height - fallback.ascent, ...boxes.map((box) => box.height - box.ascent));
     const shift = alignShift(align, width, widths[index]!);
-    for (const fragment of line.fragments) {
+    for (const { visibleWidth: _visible, ...fragment } of line.fragments) {
       const box = lineBox(fragment.style);
       fragments.push({ ...fragment, x: fragment.x + shift, baseline: top + ascent, top: top + ascent - box.ascent, height: box.height });
     }
@@ -93,6 +101,29 @@ export function paintRuns(ctx: SKRSContext2D, layout: RichLayout, x: number, y: 
     }
     ctx.fillStyle = fragment.style.color;
     ctx.fillText(fragment.text.trimEnd(), x + fragment.x, y + fragment.baseline);
+  }
+}
+
+/** First strong character is Hebrew or Arabic (including their presentation forms). */
+const RIGHT_TO_LEFT = /^[^\p{L}]*[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+
+/** Mirrors each maximal sequence of right-to-left words inside the span the sequence covers. */
+export function mirrorRightToLeft(fragments: PendingFragment[]): void {
+  let index = 0;
+  while (index < fragments.length) {
+    if (!RIGHT_TO_LEFT.test(fragments[index]!.text)) {
+      index += 1;
+      continue;
+    }
+    let end = index;
+    while (end + 1 < fragments.length && RIGHT_TO_LEFT.test(fragments[end + 1]!.text)) end += 1;
+    const left = fragments[index]!.x;
+    const right = fragments[end]!.x + fragments[end]!.visibleWidth;
+    for (let k = index; k <= end; k += 1) {
+      const fragment = fragments[k]!;
+      fragment.x = left + right - (fragment.x + fragment.visibleWidth);
+    }
+    index = end + 1;
   }
 }
 

@@ -57,3 +57,20 @@ describe('Box decoration', () => {
     expect(pixel(frame, 320, 81, 46)).toEqual([32, 36, 40, 255]);
   });
 });
+
+describe('right-to-left spans', () => {
+  it('Hebrew words across spans keep right-to-left order', async () => {
+    const inkOf = async (element: Record<string, unknown>): Promise<Set<number>> => {
+      const { stream } = await capture(sceneOf([{ ...element, transform: { x: 0, y: 0, anchor: 'topLeft' } }]));
+      const frame = await stream.renderFrame!(0);
+      const ink = new Set<number>();
+      for (let y = 0; y < 180; y += 1) for (let x = 0; x < 320; x += 1) if (pixel(frame, 320, x, y)[0] > 128) ink.add(y * 320 + x);
+      return ink;
+    };
+    const style = { fontSize: 40 };
+    const shaped = await inkOf({ type: 'Text', text: 'אב גד', style });
+    const spans = await inkOf({ type: 'Text', spans: [{ text: 'אב ' }, { text: 'גד' }], style });
+    const shared = [...spans].filter((value) => shaped.has(value)).length;
+    expect(shared / Math.max(spans.size, shaped.size)).toBeGreaterThan(0.85);
+  });
+});
