@@ -12,22 +12,16 @@ import { FluvieError, toFluvieError } from '../../core/errors.js';
 import type { Logger } from '../../server/logger.js';
 import type { McpRenderBackend } from '../../server/mcp/mcp-setup.js';
 import type { RenderGateway } from '../../server/mcp/render-gateway.js';
-import { bundledDocsDir } from '../../server/docs/bundled-docs-dir.js';
 import type { CliContext } from '../context.js';
 import type { McpFlags } from './mcp.js';
 import { resolveServerEnv } from './server-env.js';
 
-/**
- * Defaults of `mcp`: the render API started for stdio stays on this machine, on a free port, and
- * the docs are the ones shipped with the package wherever the assistant starts the process.
- */
-function stdioDefaults(): Record<string, string> {
-  return { HOST: '127.0.0.1', PORT: '0', FLUVIE_DOCS_DIR: bundledDocsDir() };
-}
+/** Defaults that differ from `serve`: the render API started for stdio stays on this machine, on a free port. */
+const STDIO_DEFAULTS = { HOST: '127.0.0.1', PORT: '0' };
 
 export async function runMcpCommand(flags: McpFlags, context: CliContext, stdin: Readable = process.stdin): Promise<void> {
   const fileEnv = await resolveServerEnv(context, flags.envFile, {});
-  const env: Record<string, string | undefined> = { ...stdioDefaults(), ...withoutBlanks(fileEnv) };
+  const env: Record<string, string | undefined> = { ...STDIO_DEFAULTS, ...withoutBlanks(fileEnv) };
   const config = loadConfig(env, context);
   const { resolveMcpSetup } = await import('../../server/mcp/mcp-setup.js');
   const setup = resolveMcpSetup(config);

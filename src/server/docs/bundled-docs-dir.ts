@@ -7,7 +7,7 @@ export function bundledDocsDir(): string {
   return fileURLToPath(new URL('../../../docs/', import.meta.url));
 }
 
-/** `configured` resolved against `cwd`, or the bundled docs when it is null. */
+/** Returns `configured` resolved against `cwd` (itself resolved against the working folder), or the bundled docs when it is null. */
 export function resolveDocsDir(configured: string | null, cwd: string): string {
   return configured === null ? bundledDocsDir() : path.resolve(cwd, configured);
 }

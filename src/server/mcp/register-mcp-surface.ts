@@ -20,8 +20,8 @@ import { createMcpServer } from './server.js';
 export interface McpSurfaceDeps extends Omit<LocalRenderGatewayDeps, 'config'> {
   config: ServerConfig;
   logger: Logger;
-  /** Folder a relative `FLUVIE_DOCS_DIR` is resolved against. */
-  cwd: string;
+  /** Folder a relative `FLUVIE_DOCS_DIR` is resolved against; default the process working folder. */
+  cwd?: string;
 }
 
 export function registerMcpSurface<E extends Env>(app: Hono<E>, deps: McpSurfaceDeps): void {
@@ -38,7 +38,7 @@ export function registerMcpSurface<E extends Env>(app: Hono<E>, deps: McpSurface
 }
 
 function loadDocs(deps: McpSurfaceDeps): Promise<DocsLibrary> {
-  const dir = resolveDocsDir(deps.config.docsDir, deps.cwd);
+  const dir = resolveDocsDir(deps.config.docsDir, deps.cwd ?? '.');
   const docs = loadDocsLibrary(dir);
   // The routes await the same promise and turn a failure into a 500; this logs it once at start-up.
   docs.then(

@@ -1,6 +1,7 @@
 /** `GET /`: a small HTML page that lists what this server has enabled. */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-deps.js';
+import { resolveMcpSetup, toolNamesFor } from '../mcp/mcp-setup.js';
 import type { RouteContext } from './route-context.js';
 
 export function registerLandingRoute(app: Hono<AppEnv>, context: RouteContext): void {
@@ -9,6 +10,7 @@ export function registerLandingRoute(app: Hono<AppEnv>, context: RouteContext): 
 
 function renderLandingPage(context: RouteContext): string {
   const { config } = context;
+  const mcp = resolveMcpSetup(config);
   const rows: Array<[string, string]> = [
     ['Render API', config.enableApi ? 'enabled under /v1' : 'disabled'],
     ['Storage', `${context.storage.backend}`],
@@ -16,12 +18,15 @@ function renderLandingPage(context: RouteContext): string {
     ['Default visibility', config.publicByDefault ? 'public' : 'private'],
     ['File lifetime', `${config.fileTtlMs / 1000} s`],
     ['AI authoring (prompt, edit)', 'not available in this build'],
-    ['MCP endpoint', 'not available in this build'],
-    ['Docs helper', 'not available in this build'],
+    ['MCP endpoint', mcp.enabled ? `POST /mcp (${mcp.mode} mode${config.mcpToken === null ? '' : ', bearer token required'})` : 'disabled'],
+    ['MCP tools', mcp.enabled ? toolNamesFor(mcp).join(', ') : 'none'],
+    ['Docs helper', config.enableDocs ? 'enabled under /v1/docs' : 'disabled'],
   ];
   const routes = config.enableApi
     ? ['POST /v1/renders', 'GET /v1/renders/{id}', 'DELETE /v1/renders/{id}', 'GET /v1/files/{id}/{kind}', 'POST /v1/validate', 'GET /v1/schema/video-spec', 'POST /v1/maintenance/cleanup', 'GET /v1/healthz', 'GET /v1/readyz']
     : ['GET /v1/healthz', 'GET /v1/readyz'];
+  if (config.enableDocs) routes.push('GET /v1/docs', 'GET /v1/docs/search?q={text}&limit={n}', 'GET /v1/docs/get?path={page}');
+  if (mcp.enabled) routes.push('POST /mcp');
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>fluvie-render server</title>

@@ -49,7 +49,7 @@ describe('fluvie-render mcp with a remote render API', () => {
       status = resultText(await session.client.callTool({ name: 'get_render', arguments: { id } }));
     }
     expect(status).toContain(`Job: ${id}\nStatus: succeeded`);
-    expect(api.finished.find((job) => job.id === id)?.input).toEqual({ kind: 'key', key: 'demo' });
+    expect((await api.jobs.get(id))?.input).toEqual({ kind: 'key', key: 'demo' });
   });
 
   it('serves the docs and spec tools', async () => {

@@ -29,7 +29,7 @@ describe('remote render gateway', () => {
     const download = await fetch(done.video?.downloadUrl ?? '');
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(FAKE_VIDEO_BYTES);
-    expect(api.finished.at(-1)?.input).toEqual({ kind: 'spec', spec: TINY_SPEC });
+    expect((await api.jobs.get(done.id))?.input).toEqual({ kind: 'spec', spec: TINY_SPEC });
   });
 
   it('accepts a base URL with a path and a trailing slash', async () => {
