@@ -5,6 +5,7 @@ import type { JobStore } from './jobs/job-store.js';
 import type { Logger } from './logger.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
 import type { Queue } from './queue/queue.js';
+import type { JobEvents } from './routes/events-hub.js';
 import type { SpecTools } from './spec-tools.js';
 import type { Storage } from './storage/storage.js';
 
@@ -20,6 +21,8 @@ export interface AppDeps {
   checkFfmpeg: () => Promise<void>;
   /** Prometheus metrics served at `/metrics`; without them the route does not exist. */
   metrics?: ServerMetrics;
+  /** Wakes render event streams when a job changes; without it the streams poll the job store. */
+  jobEvents?: JobEvents;
 }
 
 /** Hono environment of the app: per-request values set by the middleware. */

@@ -16,6 +16,9 @@ import type { JobRecord } from './jobs/job-record.js';
 import { redactUrl } from './logger.js';
 import { registerFileRoutes } from './routes/files.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerConsoleRoutes } from './console/console-routes.js';
+import { createPollingJobEvents } from './routes/events-hub.js';
+import { registerEventRoutes } from './routes/events.js';
 import { registerLandingRoute } from './routes/landing.js';
 import { registerMaintenanceRoutes } from './routes/maintenance.js';
 import { registerMetricsRoute } from './routes/metrics.js';
@@ -24,6 +27,9 @@ import { registerRenderRoutes } from './routes/renders.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerSpecRoutes } from './routes/spec.js';
 import { registerMcpSurface } from './mcp/register-mcp-surface.js';
+
+/** Poll interval of render event streams when no `jobEvents` is injected; progress is stored at most 4 times a second. */
+const EVENT_POLL_MS = 250;
 
 export interface CreateAppOptions {
   /** Called with every job that reaches a terminal state outside the queue (webhooks, metrics). */
@@ -47,12 +53,16 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
 
   const context = routeContext(deps, options);
   registerHealthRoutes(app, context);
-  registerLandingRoute(app, context);
+  // With the API on, `/` is the render console; without it, a page that lists what is enabled.
+  // TODO: pass aiEnabled from the AI settings once admitRender accepts prompt and edit renders.
+  if (config.enableApi) registerConsoleRoutes(app, { aiEnabled: false });
+  else registerLandingRoute(app, context);
   if (deps.metrics !== undefined) registerMetricsRoute(app, context, deps.metrics);
   registerMcpSurface(app, context);
   if (!config.enableApi) return app;
 
   registerRenderRoutes(app, context);
+  registerEventRoutes(app, context, { jobEvents: deps.jobEvents ?? createPollingJobEvents(EVENT_POLL_MS) });
   registerFileRoutes(app, context);
   registerSpecRoutes(app, context);
   registerMaintenanceRoutes(app, context);

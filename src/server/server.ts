@@ -22,6 +22,8 @@ import { createServerMetrics } from './metrics/server-metrics.js';
 import { InProcessQueue } from './queue/in-process-queue.js';
 import type { Queue } from './queue/queue.js';
 import { createRenderJobProcessor, type RenderFunction } from './queue/render-job.js';
+import { JobEventHub } from './routes/events-hub.js';
+import { observeJobStore } from './routes/events-job-store.js';
 import { startRetentionTimer } from './retention/retention-timer.js';
 import type { SpecTools } from './spec-tools.js';
 import { openConfiguredStorage } from './storage/open-storage.js';
@@ -62,7 +64,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const clock = options.clock ?? systemClock;
   // Job records stay in LOCAL_STORAGE_DIR/.jobs for every storage backend.
   const { storage, close: closeStorage } = await openConfiguredStorage(config, { clock });
-  const jobs = new FileJobStore(path.join(config.localStorageDir, '.jobs'));
+  // Every change of a job record wakes the render event streams of that job.
+  const jobEvents = new JobEventHub();
+  const jobs = observeJobStore(new FileJobStore(path.join(config.localStorageDir, '.jobs')), jobEvents);
   const workRoot = path.join(config.localStorageDir, '.work');
 
   // The app is built once the port is known, so default download links name the bound port.
@@ -112,7 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const app = createApp(
     {
-      config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools, metrics,
+      config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools, metrics, jobEvents,
       checkFfmpeg: options.checkFfmpeg ?? (async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv }))),
     },
     { onJobFinished: onFinished },

@@ -59,13 +59,20 @@ describe('health routes', () => {
   });
 
   it('lists what is enabled on the landing page', async () => {
+    const response = await app({ env: { FLUVIE_ENABLE_API: 'false' } }).request('/');
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('fluvie-render server');
+    expect(html).toMatch(/Render API<\/th><td>disabled/);
+    expect(html).not.toContain('POST /v1/renders');
+  });
+
+  it('serves the render console with the API', async () => {
     const response = await app().request('/');
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
-    expect(html).toContain('POST /v1/renders');
-    expect(html).toContain('not available in this build');
-    const apiOff = await app({ env: { FLUVIE_ENABLE_API: 'false' } }).request('/');
-    expect(await apiOff.text()).not.toContain('POST /v1/renders');
+    expect(html).toContain('fluvie-render console');
+    expect(html).toContain('<script type="module" src="/console/main.js"></script>');
   });
 
   it('does not mount the API when disabled', async () => {
