@@ -59,7 +59,7 @@ export function layoutRuns(ctx: SKRSContext2D, runs: readonly StyledRun[], maxWi
     const pieces = run.text.split('\n');
     pieces.forEach((piece, pieceIndex) => {
       if (pieceIndex > 0) lines.push({ fragments: [], width: 0 });
-      for (const word of piece.match(/\S+\s*|\s+/g) ?? []) {
+      for (const word of breakableWords(piece, maxWidth, (text) => measure(text, run.style))) {
         const visible = measure(word.trimEnd(), run.style);
         const full = measure(word, run.style);
         if (current().fragments.length > 0 && current().width + visible > maxWidth) lines.push({ fragments: [], width: 0 });
@@ -102,6 +102,32 @@ export function paintRuns(ctx: SKRSContext2D, layout: RichLayout, x: number, y: 
     ctx.fillStyle = fragment.style.color;
     ctx.fillText(fragment.text.trimEnd(), x + fragment.x, y + fragment.baseline);
   }
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * Splits a paragraph into words with their trailing spaces. A word wider than the line (a long URL,
+ * or CJK text without spaces) is cut between grapheme clusters into pieces that fit.
+ */
+function breakableWords(paragraph: string, maxWidth: number, measure: (text: string) => number): string[] {
+  const words: string[] = [];
+  for (const word of paragraph.match(/\S+\s*|\s+/g) ?? []) {
+    if (measure(word.trimEnd()) <= maxWidth) {
+      words.push(word);
+      continue;
+    }
+    let piece = '';
+    for (const { segment } of graphemes.segment(word)) {
+      if (piece !== '' && measure((piece + segment).trimEnd()) > maxWidth) {
+        words.push(piece);
+        piece = '';
+      }
+      piece += segment;
+    }
+    if (piece !== '') words.push(piece);
+  }
+  return words;
 }
 
 /** First strong character is Hebrew or Arabic (including their presentation forms). */

@@ -74,3 +74,23 @@ describe('right-to-left spans', () => {
     expect(shared / Math.max(spans.size, shaped.size)).toBeGreaterThan(0.85);
   });
 });
+
+describe('long words in spans', () => {
+  it('CJK without spaces wraps between characters', async () => {
+    const spec = sceneOf([{ type: 'Text', spans: [{ text: '你好世界你好世界你好世界' }], maxWidth: 100, style: { fontSize: 20 }, transform: { x: 0, y: 0, anchor: 'topLeft' } }]);
+    const { stream } = await capture(spec);
+    const frame = await stream.renderFrame!(0);
+    let maxX = 0;
+    let maxY = 0;
+    for (let y = 0; y < 180; y += 1) {
+      for (let x = 0; x < 320; x += 1) {
+        if (pixel(frame, 320, x, y)[0] <= 128) continue;
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
+      }
+    }
+    // Twelve 20 px ideographs in 100 px lines: five per line, three lines of about 23 px.
+    expect(maxX).toBeLessThan(100);
+    expect(maxY).toBeGreaterThan(50);
+  });
+});
