@@ -1,67 +1,92 @@
 /**
- * The keyframe presets the native engine draws, and how several of them combine on one element: each animation is
- * evaluated at its own progress and writes its fields into one keyframe in list order, the last
- * writer winning per field (values are never multiplied). Exit presets write their field even
- * before their span starts, because they lerp from the natural value.
+ * How the animations and effects of one element combine on a frame. Keyframe-class animations are
+ * evaluated at their own progress and write their fields into one keyframe in list order, the
+ * last writer winning per field (values are never multiplied). Exit presets write their field even
+ * before their span starts, because they lerp from the natural value. Wrappers (mask wipe,
+ * parallax, glitch, grain and the other effects) are collected per class for draw-motion.ts.
  */
 import type { ProgressEvaluator } from '../../motion/progress.js';
-import type { PlannedAnimation } from '../../pipeline/plan-types.js';
+import { noise2, valueForSeed } from '../../motion/value-noise.js';
+import type { FrameWindow, PlannedAnimation, PlannedElement } from '../../pipeline/plan-types.js';
+import { staggerOffset } from '../../pipeline/plan-stagger.js';
+import { identityFields, KEYFRAME_FIELDS, resetFields, writeTrack, type ComposedFields, type KeyframeTrack } from './motion/keyframe.js';
+import { animationMotion } from './motion/presets.js';
+import { effectWrapper } from './motion/element-effects.js';
+import { isPixelWrapper, type ActiveWrapper, type Wrapper } from './motion/wrappers.js';
 
-/** The keyframe fields the engine animates so far: opacity, offset in element sizes, uniform scale. */
-export interface ComposedKeyframe {
-  opacity: number;
-  x: number;
-  y: number;
-  scale: number;
+export { DRAWN_PRESETS } from './motion/presets.js';
+
+/** The composed state of one element on the frame being drawn. */
+export interface ComposedKeyframe extends ComposedFields {
+  /** Active wrappers by class, each in list order (the first one innermost). */
+  animationTransforms: ActiveWrapper[];
+  animationPixels: ActiveWrapper[];
+  effectTransforms: ActiveWrapper[];
+  effectPixels: ActiveWrapper[];
 }
 
-/** A preset reduced to the fields it writes, each as a `[from, to]` pair lerped by progress. */
+/** One animation entry or element effect, prepared for per-frame evaluation. */
 export interface FieldAnimation {
-  planned: PlannedAnimation;
-  opacity: readonly [number, number] | null;
-  /** `[fromX, fromY, toX, toY]` in fractions of the element's own size. */
-  offset: readonly [number, number, number, number] | null;
-  scale: readonly [number, number] | null;
+  /** The planned entry; null for an element effect, which has no timing. */
+  planned: PlannedAnimation | null;
+  track: KeyframeTrack | null;
+  /** The wrapper and its per-frame value (reused every frame). */
+  active: ActiveWrapper | null;
+  /** Frames the planned span is shifted by (a stagger offset). */
+  shift: number;
+  /** The element scope (parallax measures progress in it) and the scene start (the seeded float's clock). */
+  scope: FrameWindow;
+  sceneStart: number;
 }
 
-const EDGES = {
-  left: [-1, 0],
-  right: [1, 0],
-  top: [0, -1],
-  bottom: [0, 1],
-} as const;
+export function identityKeyframe(): ComposedKeyframe {
+  return { ...identityFields(), animationTransforms: [], animationPixels: [], effectTransforms: [], effectPixels: [] };
+}
 
-type Edge = keyof typeof EDGES;
-
-/** Presets the engine draws; any other animation entry is reported as unsupported and skipped. */
-export const DRAWN_PRESETS = ['fadeIn', 'fadeOut', 'slideIn', 'slideOut', 'slideFadeIn', 'slideFadeOut', 'pop', 'scaleIn', 'scaleOut'] as const;
-
-/** Reduces a planned preset to its field lerps, or null for a preset the engine does not draw yet. */
+/** Prepares a planned animation, or returns null for one the engine does not draw. */
 export function toFieldAnimation(planned: PlannedAnimation): FieldAnimation | null {
-  const animation = planned.animation as { preset?: string; from?: unknown; to?: unknown };
-  const base = { planned, opacity: null, offset: null, scale: null };
-  switch (animation.preset) {
-    case 'fadeIn':
-      return { ...base, opacity: [0, 1] };
-    case 'fadeOut':
-      return { ...base, opacity: [1, 0] };
-    case 'slideIn':
-      return { ...base, offset: slideFrom(edgeOr(animation.from, 'bottom')) };
-    case 'slideOut':
-      return { ...base, offset: slideTo(edgeOr(animation.to, 'top')) };
-    case 'slideFadeIn':
-      return { ...base, opacity: [0, 1], offset: slideFrom(edgeOr(animation.from, 'bottom')) };
-    case 'slideFadeOut':
-      return { ...base, opacity: [1, 0], offset: slideTo(edgeOr(animation.to, 'top')) };
-    case 'pop':
-      return { ...base, scale: [0, 1] };
-    case 'scaleIn':
-      return { ...base, scale: [numberOr(animation.from, 0.85), 1] };
-    case 'scaleOut':
-      return { ...base, scale: [1, numberOr(animation.to, 0.85)] };
-    default:
-      return null;
+  const motion = animationMotion(planned);
+  if (motion === null) return null;
+  return {
+    planned,
+    track: motion.track,
+    active: motion.wrapper === null ? null : { wrapper: motion.wrapper, value: 0 },
+    shift: 0,
+    scope: planned.scope,
+    sceneStart: planned.scene.start,
+  };
+}
+
+/** Prepares an element's drawable `effects`; unsupported ones are skipped (unsupported.ts reports them). */
+export function elementEffectAnimations(planned: PlannedElement): FieldAnimation[] {
+  const prepared: FieldAnimation[] = [];
+  for (const effect of planned.element.effects ?? []) {
+    const wrapper = effectWrapper(effect);
+    if (wrapper === null || wrapper === 'unsupported') continue;
+    // Effects have no clock of their own: grain and glitch draw at progress 0, parallax reads the scope.
+    prepared.push({ planned: null, track: null, active: { wrapper, value: 0 }, shift: 0, scope: planned.scope, sceneStart: planned.scope.start });
   }
+  return prepared;
+}
+
+/**
+ * Splits an element's animations for a multi-child target (SplitText parts): entries with a
+ * stagger run on each child instead of on the whole element.
+ */
+export function partitionStaggered(animations: readonly FieldAnimation[]): { own: FieldAnimation[]; staggered: FieldAnimation[] } {
+  const own: FieldAnimation[] = [];
+  const staggered: FieldAnimation[] = [];
+  for (const animation of animations) (animation.planned?.stagger ? staggered : own).push(animation);
+  return { own, staggered };
+}
+
+/** Copies of the staggered animations for child `index` of `count`, each span shifted by its offset. */
+export function staggerFor(staggered: readonly FieldAnimation[], index: number, count: number): FieldAnimation[] {
+  return staggered.map((animation) => ({
+    ...animation,
+    active: animation.active === null ? null : { ...animation.active },
+    shift: animation.shift + staggerOffset(animation.planned!.stagger!, index, count),
+  }));
 }
 
 /** Writes the composed keyframe of `animations` at `frame` into `out` (reused to avoid allocation). */
@@ -71,41 +96,67 @@ export function composeKeyframe(
   evaluator: ProgressEvaluator,
   out: ComposedKeyframe,
 ): ComposedKeyframe {
-  out.opacity = 1;
-  out.x = 0;
-  out.y = 0;
-  out.scale = 1;
+  resetFields(out);
+  out.animationTransforms.length = 0;
+  out.animationPixels.length = 0;
+  out.effectTransforms.length = 0;
+  out.effectPixels.length = 0;
   for (const animation of animations) {
-    const p = evaluator.progress(animation.planned.timing, frame);
-    if (animation.opacity !== null) out.opacity = lerp(animation.opacity[0], animation.opacity[1], p);
-    if (animation.offset !== null) {
-      out.x = lerp(animation.offset[0], animation.offset[2], p);
-      out.y = lerp(animation.offset[1], animation.offset[3], p);
-    }
-    if (animation.scale !== null) out.scale = lerp(animation.scale[0], animation.scale[1], p);
+    const p = animation.planned === null ? 0 : evaluator.progress(animation.planned.timing, frame - animation.shift);
+    if (animation.track !== null) writeTrack(animation.track, p, out);
+    const active = animation.active;
+    if (active === null) continue;
+    active.value = wrapperValue(active.wrapper, animation, p, frame);
+    const pixel = isPixelWrapper(active.wrapper);
+    if (animation.planned === null) (pixel ? out.effectPixels : out.effectTransforms).push(active);
+    else (pixel ? out.animationPixels : out.animationTransforms).push(active);
   }
   return out;
 }
 
-/** Flutter `lerpDouble`: extrapolates when t leaves 0..1, so spring overshoot shows. */
-function lerp(a: number, b: number, t: number): number {
-  return a + (b - a) * t;
+function wrapperValue(wrapper: Wrapper, animation: FieldAnimation, p: number, frame: number): number {
+  switch (wrapper.kind) {
+    case 'parallax': {
+      const { start, end } = animation.scope;
+      const progress = end <= start ? 0 : Math.min(Math.max((frame - start) / (end - start), 0), 1);
+      return wrapper.depth * progress;
+    }
+    case 'float':
+      return floatOffset(frame - animation.sceneStart, animation.planned?.timing.repeat?.cycle ?? 0, wrapper.amplitude, wrapper.seed);
+    default:
+      return p;
+  }
 }
 
-function slideFrom(edge: Edge): [number, number, number, number] {
-  const [dx, dy] = EDGES[edge];
-  return [dx, dy, 0, 0];
+/**
+ * Fluvie's seeded float: −a·sin(2π·phase) plus a wobble of up to 0.4·a sampled from value noise
+ * on a circle of radius 2.3 around a per-seed centre, so it repeats exactly every cycle.
+ */
+export function floatOffset(frame: number, cycleFrames: number, amplitude: number, seed: string): number {
+  if (cycleFrames <= 0) return 0;
+  const phase = (((frame % cycleFrames) + cycleFrames) % cycleFrames) / cycleFrames;
+  const base = -amplitude * Math.sin(2 * Math.PI * phase);
+  const angle = 2 * Math.PI * phase;
+  const cx = valueForSeed(`${seed}-x`) * 16;
+  const cy = valueForSeed(`${seed}-y`) * 16;
+  const sample = noise2(cx + 2.3 * Math.cos(angle), cy + 2.3 * Math.sin(angle));
+  return base + (sample * 2 - 1) * amplitude * 0.4;
 }
 
-function slideTo(edge: Edge): [number, number, number, number] {
-  const [dx, dy] = EDGES[edge];
-  return [0, 0, dx, dy];
+/** False when nothing of the element can show: zero opacity or zero scale, and no overlay effect. */
+export function keyframeVisible(keyframe: ComposedKeyframe): boolean {
+  const overlay = keyframe.animationPixels.some((active) => PAINTS_WITHOUT_CONTENT.has(active.wrapper.kind));
+  return overlay || (keyframe.opacity > 0 && keyframe.scale !== 0 && keyframe.scaleX !== 0 && keyframe.scaleY !== 0);
 }
 
-function edgeOr(value: unknown, fallback: Edge): Edge {
-  return typeof value === 'string' && value in EDGES ? (value as Edge) : fallback;
-}
+/** Grain, vignette and scanlines paint over the element box even where its content is transparent. */
+const PAINTS_WITHOUT_CONTENT = new Set<Wrapper['kind']>(['grain', 'vignette', 'scanlines']);
 
-function numberOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' ? value : fallback;
+/** Appends every drawn value of `keyframe` to `signature`, so unchanged frames can be reused. */
+export function pushKeyframeSignature(keyframe: ComposedKeyframe, signature: number[]): void {
+  for (const field of KEYFRAME_FIELDS) signature.push(keyframe[field]);
+  for (const list of [keyframe.animationTransforms, keyframe.animationPixels, keyframe.effectTransforms, keyframe.effectPixels]) {
+    signature.push(list.length);
+    for (const active of list) signature.push(active.value);
+  }
 }

@@ -1,16 +1,17 @@
 /**
  * Scene backgrounds, each filling the canvas: a solid colour, a linear gradient between two
- * alignment points, a radial gradient (centre of the canvas, radius half the shorter side) and an
- * image (default fit cover). Gradients clamp outside their stops, as Flutter's do.
+ * alignment points, a radial gradient (centre of the canvas, radius half the shorter side), an
+ * image (default fit cover) and the static noise and VHS textures. Gradients clamp outside their stops, as Flutter's do.
  */
-import type { CanvasGradient, Image, SKRSContext2D } from '@napi-rs/canvas';
+import type { CanvasGradient, CanvasPattern, Image, SKRSContext2D } from '@napi-rs/canvas';
 import { parseColor, resolveAlignment, type BackgroundSpec, type ColorSpec } from '../../../spec/index.js';
 import { cssColor } from './style.js';
 import { drawImage, type ImageFit } from './draw-image.js';
+import { renderNoiseTexture, renderVhsTexture } from './background-texture.js';
 
 export type PreparedBackground =
   /** `opaque`: every pixel ends fully opaque, so the frame need not be cleared first. */
-  | { kind: 'fill'; style: string | CanvasGradient; opaque: boolean }
+  | { kind: 'fill'; style: string | CanvasGradient | CanvasPattern; opaque: boolean }
   | { kind: 'image'; image: Image; fit: ImageFit }
   | { kind: 'none' };
 
@@ -46,6 +47,13 @@ export function prepareBackground(
     }
     case 'image':
       return image === undefined ? { kind: 'none' } : { kind: 'image', image, fit: background.fit ?? 'cover' };
+    case 'noise':
+    case 'vhs': {
+      // Static textures: drawn once, then filled as a canvas-sized pattern every frame.
+      const texture = background.kind === 'noise' ? renderNoiseTexture(width, height, background.scale ?? 1) : renderVhsTexture(width, height);
+      const pattern = ctx.createPattern(texture, 'no-repeat');
+      return pattern === null ? { kind: 'none' } : { kind: 'fill', style: pattern, opaque: true };
+    }
     default:
       return { kind: 'none' };
   }

@@ -1,15 +1,15 @@
 /**
  * Paints one prepared element with the wrappers Fluvie puts around it, from the outside in: the
  * placement (translation to its box, rotation about the box centre, transform opacity), then the
- * composed animation keyframe (opacity, fractional translation in element sizes, scale about the
- * box centre), then the content. Opacity on a Group goes through a layer; on a single primitive it
- * is the paint alpha, which gives the same pixels.
+ * animation keyframe, wrappers and effects (effects/draw-motion.ts), then the content. Opacity on a
+ * Group goes through a layer; on a single primitive it is the paint alpha, which gives the same pixels.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { DrawNode, NodeContent } from './nodes.js';
 import type { LayerPool } from './layers.js';
 import { applyFont } from './text-layout.js';
 import { drawImage } from './draw-image.js';
+import { drawMotion } from './effects/draw-motion.js';
 
 export interface PaintContext {
   layers: LayerPool;
@@ -19,7 +19,6 @@ export interface PaintContext {
 export function drawElement(ctx: SKRSContext2D, node: DrawNode, alpha: number, paint: PaintContext): void {
   if (!node.painted) return;
   const { box, keyframe, placement } = node;
-  const opacity = Math.min(Math.max(keyframe.opacity, 0), 1) * (placement?.opacity ?? 1);
 
   ctx.save();
   ctx.translate(box.x, box.y);
@@ -28,20 +27,12 @@ export function drawElement(ctx: SKRSContext2D, node: DrawNode, alpha: number, p
     ctx.rotate(placement.rotation);
     ctx.translate(-box.width / 2, -box.height / 2);
   }
-  ctx.translate(keyframe.x * box.width, keyframe.y * box.height);
-  if (keyframe.scale !== 1) {
-    ctx.translate(box.width / 2, box.height / 2);
-    ctx.scale(keyframe.scale, keyframe.scale);
-    ctx.translate(-box.width / 2, -box.height / 2);
-  }
 
   const content = node.content;
-  // Drawn elements paint overlapping primitives, which group opacity must not let show through each other.
-  if (opacity < 1 && ((content.kind === 'group' && content.children.length > 1) || content.kind === 'drawn')) {
-    paint.layers.composite(ctx, alpha * opacity, (layer) => drawContent(layer, content, node, 1, paint));
-  } else {
-    drawContent(ctx, content, node, alpha * opacity, paint);
-  }
+  // Groups and drawn elements paint overlapping primitives, which group opacity must not let show through each other.
+  const opacityNeedsLayer = (content.kind === 'group' && content.children.length > 1) || content.kind === 'drawn';
+  const target = { width: box.width, height: box.height, keyframe, opacityNeedsLayer };
+  drawMotion(ctx, target, alpha * (placement?.opacity ?? 1), paint.layers, (layer, layerAlpha) => drawContent(layer, content, node, layerAlpha, paint));
   ctx.restore();
 }
 

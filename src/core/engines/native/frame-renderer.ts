@@ -7,11 +7,12 @@
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import type { ProgressEvaluator } from '../../motion/progress.js';
 import type { PlannedScene, RenderPlan } from '../../pipeline/plan-types.js';
-import { composeKeyframe } from './animate.js';
+import { composeKeyframe, keyframeVisible, pushKeyframeSignature } from './animate.js';
 import { drawBackground, type PreparedBackground } from './draw-background.js';
 import { drawElement, type PaintContext } from './draw-element.js';
 import type { DrawNode } from './nodes.js';
-import { composeFrame, type SceneAtFrame } from './transition.js';
+import { drawComposition, pushCompositionSignature } from './draw-transition.js';
+import { composeFrame, type FrameComposition, type SceneAtFrame } from './transition.js';
 
 export interface PreparedScene {
   planned: PlannedScene;
@@ -40,7 +41,7 @@ export class FrameRenderer {
     const composition = composeFrame(this.plan, frame);
     const signature = this.signature;
     signature.length = 0;
-    signature.push(composition.incomingOpacity);
+    pushCompositionSignature(composition, signature);
     if (composition.outgoing !== null) this.evaluateScene(composition.outgoing, signature);
     this.evaluateScene(composition.incoming, signature);
 
@@ -50,14 +51,8 @@ export class FrameRenderer {
     ctx.resetTransform();
     ctx.globalAlpha = 1;
     // An opaque background repaints every pixel; clearing a full frame first costs several ms.
-    const bottom = this.prepared(composition.outgoing ?? composition.incoming).background;
-    if (bottom.kind !== 'fill' || !bottom.opaque) ctx.clearRect(0, 0, this.plan.width, this.plan.height);
-    if (composition.outgoing !== null) this.drawScene(ctx, composition.outgoing);
-    if (composition.incomingOpacity >= 1) {
-      this.drawScene(ctx, composition.incoming);
-    } else if (composition.incomingOpacity > 0) {
-      this.paint.layers.composite(ctx, composition.incomingOpacity, (layer) => this.drawScene(layer, composition.incoming));
-    }
+    if (!this.coversCanvas(composition)) ctx.clearRect(0, 0, this.plan.width, this.plan.height);
+    drawComposition(ctx, composition, this.plan.width, this.plan.height, this.paint.layers, (target, at) => this.drawScene(target, at));
 
     const pixels = this.canvas.data();
     this.previousPixels = pixels;
@@ -79,6 +74,18 @@ export class FrameRenderer {
     for (const node of scene.nodes) drawElement(ctx, node, 1, this.paint);
   }
 
+  /** True when the frame's bottom layer repaints every pixel opaquely (a slide moves both scenes, a zoom paints incoming first). */
+  private coversCanvas(composition: FrameComposition): boolean {
+    const opaque = (at: SceneAtFrame): boolean => {
+      const background = this.prepared(at).background;
+      return background.kind === 'fill' && background.opaque;
+    };
+    const blend = composition.blend;
+    if (composition.outgoing === null || blend === null) return opaque(composition.incoming);
+    if (blend.kind === 'slide') return opaque(composition.outgoing) && opaque(composition.incoming);
+    return opaque(blend.kind === 'zoom' ? composition.incoming : composition.outgoing);
+  }
+
   private prepared(at: SceneAtFrame): PreparedScene {
     return this.scenes[at.scene.index]!;
   }
@@ -91,12 +98,13 @@ function evaluateNodes(nodes: readonly DrawNode[], frame: number, evaluator: Pro
     const shown = window === null || (frame >= window.start && frame < window.end);
     composeKeyframe(node.animations, frame, evaluator, node.keyframe);
     const keyframe = node.keyframe;
-    node.painted = shown && node.content.kind !== 'empty' && keyframe.opacity > 0 && keyframe.scale !== 0;
+    node.painted = shown && node.content.kind !== 'empty' && keyframeVisible(keyframe);
     if (!node.painted) {
       signature.push(0);
       continue;
     }
-    signature.push(1, keyframe.opacity, keyframe.x, keyframe.y, keyframe.scale);
+    signature.push(1);
+    pushKeyframeSignature(keyframe, signature);
     if (node.content.kind === 'drawn') signature.push(node.content.drawer.update(frame));
     if (node.content.kind === 'group' || node.content.kind === 'drawn') evaluateNodes(node.content.children, frame, evaluator, signature);
   }

@@ -18,6 +18,20 @@ export class LayerPool {
    * layer onto `ctx` at `alpha`.
    */
   composite(ctx: SKRSContext2D, alpha: number, paint: (layer: SKRSContext2D) => void): void {
+    this.borrow(ctx, paint, (canvas) => {
+      ctx.save();
+      ctx.resetTransform();
+      ctx.globalAlpha = alpha;
+      ctx.drawImage(canvas, 0, 0);
+      ctx.restore();
+    });
+  }
+
+  /**
+   * Draws `paint` into a cleared layer that starts with `ctx`'s transform, then hands the layer
+   * canvas to `use`, which composites it however it needs (filters, blend modes, pixel edits).
+   */
+  borrow(ctx: SKRSContext2D, paint: (layer: SKRSContext2D) => void, use: (canvas: Canvas) => void): void {
     const canvas = this.free.pop() ?? this.createLayer();
     const layer = canvas.getContext('2d');
     try {
@@ -25,12 +39,7 @@ export class LayerPool {
       layer.clearRect(0, 0, this.width, this.height);
       layer.setTransform(ctx.getTransform());
       paint(layer);
-
-      ctx.save();
-      ctx.resetTransform();
-      ctx.globalAlpha = alpha;
-      ctx.drawImage(canvas, 0, 0);
-      ctx.restore();
+      use(canvas);
     } finally {
       this.free.push(canvas);
     }

@@ -6,7 +6,7 @@
 import { Path2D, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import type { FrameWindow, PlannedElement } from '../../pipeline/plan-types.js';
 import { resolveAlignment, type BoxElement, type ImageElement, type ShapeElement, type TextElement } from '../../../spec/index.js';
-import { toFieldAnimation, type ComposedKeyframe, type FieldAnimation } from './animate.js';
+import { elementEffectAnimations, identityKeyframe, toFieldAnimation, type ComposedKeyframe, type FieldAnimation } from './animate.js';
 import { cssColor, resolveTextStyle, type StyleContext } from './style.js';
 import type { TextAlignment, TextLayout, ResolvedTextStyle } from './text-layout.js';
 import type { ImageFit } from './draw-image.js';
@@ -87,6 +87,7 @@ function buildNode(planned: PlannedElement, context: NodeContext): DrawNode {
     const field = toFieldAnimation(animation);
     if (field !== null) animations.push(field);
   }
+  animations.push(...elementEffectAnimations(planned));
   return {
     path: planned.path,
     window: planned.window,
@@ -94,7 +95,7 @@ function buildNode(planned: PlannedElement, context: NodeContext): DrawNode {
     animations,
     content: element.visible === false ? { kind: 'empty' } : buildContent(planned, context),
     box: { x: 0, y: 0, width: 0, height: 0 },
-    keyframe: { opacity: 1, x: 0, y: 0, scale: 1 },
+    keyframe: identityKeyframe(),
     painted: false,
   };
 }

@@ -5,7 +5,6 @@
  */
 import {
   chooseBoundaryTransition,
-  type AnimationSpec,
   type BackgroundSpec,
   type ColorSpec,
   type ElementSpec,
@@ -13,7 +12,7 @@ import {
   type TextStyleSpec,
   type VideoSpec,
 } from '../../../spec/index.js';
-import { DRAWN_PRESETS } from './animate.js';
+import { checkAnimation, checkEffects } from './unsupported-motion.js';
 import { DRAWN_ELEMENT_TYPES } from './build-drawn.js';
 
 export interface UnsupportedFeature {
@@ -27,9 +26,8 @@ const NOT_YET = 'not drawn by the native engine yet';
 const NEEDS_BROWSER = 'needs a browser to render; the native engine has none';
 const DRAWN_ELEMENTS = new Set(['Text', 'Box', 'Image', 'Shape', 'Group', ...DRAWN_ELEMENT_TYPES]);
 const BROWSER_ELEMENTS = new Set(['Mermaid', 'WebView', 'Html']);
-const DRAWN_BACKGROUNDS = new Set(['color', 'gradient', 'radial', 'image']);
-const DRAWN_TRANSITIONS = new Set(['cut', 'crossFade']);
-const DRAWN_PRESET_SET = new Set<string>(DRAWN_PRESETS);
+const DRAWN_BACKGROUNDS = new Set(['color', 'gradient', 'radial', 'image', 'noise', 'vhs']);
+const DRAWN_TRANSITIONS = new Set(['cut', 'crossFade', 'wipe', 'zoom', 'slide']);
 
 export function findUnsupportedFeatures(spec: VideoSpec): UnsupportedFeature[] {
   const found: UnsupportedFeature[] = [];
@@ -46,7 +44,7 @@ export function findUnsupportedFeatures(spec: VideoSpec): UnsupportedFeature[] {
     const next = spec.scenes[index]!;
     const transition = chooseBoundaryTransition(previous, next, spec);
     if (transition === null || DRAWN_TRANSITIONS.has(transition.kind)) continue;
-    add(boundaryPath(previous, next, index), `${transition.kind} transition`, `${NOT_YET}; only cut and crossFade are drawn (it would show as a cut)`);
+    add(boundaryPath(previous, next, index), `${transition.kind} transition`, `${NOT_YET}; it would show as a cut`);
   }
   return found;
 }
@@ -86,7 +84,7 @@ function checkElement(element: ElementSpec, path: string, add: Add): void {
     add(path, `${element.type} element`, BROWSER_ELEMENTS.has(element.type) ? NEEDS_BROWSER : NOT_YET);
     return;
   }
-  if (element.effects !== undefined && element.effects.length > 0) add(`${path}.effects`, 'element effects');
+  checkEffects(element.effects, `${path}.effects`, add);
   if (element.shared !== undefined) add(`${path}.shared`, 'shared-element morphs');
   (element.animate ?? []).forEach((animation, index) => checkAnimation(animation, `${path}.animate[${index}]`, add));
 
@@ -117,21 +115,6 @@ function checkChild(child: ElementSpec, path: string, add: Add): void {
   checkElement(child, path, add);
   if (child.show !== undefined) add(`${path}.show`, 'show windows inside a child prop', `${NOT_YET}; the child would show for its parent's whole window`);
   if (child.animate !== undefined && child.animate.length > 0) add(`${path}.animate`, 'animations inside a child prop', `${NOT_YET}; the child would be drawn static`);
-}
-
-function checkAnimation(animation: AnimationSpec, path: string, add: Add): void {
-  if (!('preset' in animation) || typeof animation.preset !== 'string') {
-    add(path, 'raw keyframe animation');
-    return;
-  }
-  if (!DRAWN_PRESET_SET.has(animation.preset)) {
-    add(path, `${animation.preset} animation`);
-    return;
-  }
-  const trigger = animation.at;
-  if (trigger !== undefined && typeof trigger !== 'string' && trigger.kind !== 'at') {
-    add(`${path}.at`, `${trigger.kind} trigger`, `${NOT_YET}; the animation would be skipped`);
-  }
 }
 
 function checkTextStyle(style: TextStyleSpec | undefined, path: string, add: Add): void {

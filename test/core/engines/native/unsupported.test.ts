@@ -15,19 +15,8 @@ describe('findUnsupportedFeatures', () => {
     expect(found[3]!.reason).not.toMatch(/browser/);
   });
 
-  it('preset_sweep lists only the presets this cut does not draw', () => {
-    const found = findUnsupportedFeatures(referenceSpec('preset_sweep'));
-    expect(found.map((item) => [item.path, item.feature])).toEqual([
-      ['scenes[0].children[0].animate[2]', 'blurIn animation'],
-      ['scenes[0].children[1].animate[0]', 'grain animation'],
-      ['scenes[0].children[1].animate[1]', 'vignette animation'],
-      ['scenes[0].children[1].animate[2]', 'spin animation'],
-      ['scenes[0].children[1].animate[3]', 'drift animation'],
-      ['scenes[0].children[1].animate[4]', 'kenBurns animation'],
-      ['scenes[1].children[0].animate[4]', 'blurOut animation'],
-      ['scenes[1].children[0].animate[5]', 'maskWipeOut animation'],
-      ['scenes[1].children[0].animate[6]', 'glitchOut animation'],
-    ]);
+  it('preset_sweep draws every preset', () => {
+    expect(findUnsupportedFeatures(referenceSpec('preset_sweep'))).toEqual([]);
   });
 
   it('rich draws its Counter', () => {
@@ -47,19 +36,20 @@ describe('findUnsupportedFeatures', () => {
     for (const name of ['minimal', 'promo', 'positioned']) expect(findUnsupportedFeatures(referenceSpec(name))).toEqual([]);
   });
 
-  it('audio, backgrounds, effects, triggers, decorations and tokens are listed', () => {
+  it('audio, effects, triggers, decorations and tokens are listed', () => {
     const spec = parseSpec({
       fluvieSpec: 1,
-      audio: [{ kind: 'music', source: { kind: 'asset', value: 'a.mp3' } }],
+      audio: [{ kind: 'music', source: { kind: 'asset', value: 'a.mp3' }, track: 'bed' }],
       scenes: [
         {
           duration: '1s',
           background: { kind: 'noise' },
           children: [
-            { type: 'Text', text: 'x', style: { color: { token: 'accent' } }, effects: [{ kind: 'grain', amount: 0.2 }] },
-            { type: 'Box', decoration: { color: '#FFFFFF' }, animate: [{ preset: 'fadeIn', at: { kind: 'whenEnds', anchor: 'a' } }] },
+            { type: 'Text', text: 'x', style: { color: { token: 'accent' } }, effects: [{ kind: 'grain', amount: 0.2 }, { kind: 'lut', cube: 'a.cube' }] },
+            { type: 'Box', decoration: { color: '#FFFFFF' }, animate: [{ preset: 'fadeIn', at: { kind: 'beat', track: 'bed' } }] },
             { type: 'Group', children: [{ type: 'Image', source: { kind: 'network', value: 'https://example.com/a.png' } }] },
-            { type: 'Box', anchor: 'a', animate: [{ from: { opacity: 0 } }] },
+            { type: 'Box', anchor: 'a', animate: [{ from: { opacity: 0 } }, { preset: 'pulse', on: 'bass' }, { preset: 'particles', spec: { kind: 'snow' } }] },
+            { type: 'Box', effects: [{ kind: 'blur', sigma: { values: [0, 4], positions: ['0s', '1s'] } }] },
           ],
         },
         { duration: '1s', enter: { kind: 'wipe', duration: '10f' } },
@@ -67,13 +57,13 @@ describe('findUnsupportedFeatures', () => {
     });
     expect(findUnsupportedFeatures(spec).map((item) => [item.path, item.feature])).toEqual([
       ['audio', 'audio tracks'],
-      ['scenes[0].background', 'noise background'],
-      ['scenes[0].children[0].effects', 'element effects'],
+      ['scenes[0].children[0].effects[1]', 'lut effect'],
       ['scenes[0].children[0].style.color', 'theme colour tokens'],
-      ['scenes[0].children[1].animate[0].at', 'whenEnds trigger'],
+      ['scenes[0].children[1].animate[0].at', 'beat trigger'],
       ['scenes[0].children[2].children[0].source', 'network image source'],
-      ['scenes[0].children[3].animate[0]', 'raw keyframe animation'],
-      ['scenes[1].enter', 'wipe transition'],
+      ['scenes[0].children[3].animate[1]', 'audio-reactive pulse animation'],
+      ['scenes[0].children[3].animate[2]', 'particles animation'],
+      ['scenes[0].children[4].effects[0]', 'blur effect'],
     ]);
   });
 });

@@ -1,0 +1,43 @@
+/** The device-pixel rectangle a local box covers under a canvas transform, for pixel read-backs. */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+
+export interface DeviceRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Bounds of the local box `[0, width] × [0, height]` under `ctx`'s transform, grown by `margin`
+ * device pixels and clamped to the canvas; null when nothing of it is on the canvas.
+ */
+export function deviceRegion(ctx: SKRSContext2D, width: number, height: number, margin: number, canvasWidth: number, canvasHeight: number): DeviceRegion | null {
+  const m = ctx.getTransform();
+  const corners: Array<[number, number]> = [
+    [0, 0],
+    [width, 0],
+    [0, height],
+    [width, height],
+  ];
+  const xs = corners.map(([x, y]) => m.a * x + m.c * y + m.e);
+  const ys = corners.map(([x, y]) => m.b * x + m.d * y + m.f);
+  const left = Math.max(0, Math.floor(Math.min(...xs) - margin));
+  const top = Math.max(0, Math.floor(Math.min(...ys) - margin));
+  const right = Math.min(canvasWidth, Math.ceil(Math.max(...xs) + margin));
+  const bottom = Math.min(canvasHeight, Math.ceil(Math.max(...ys) + margin));
+  if (right <= left || bottom <= top) return null;
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** The device vector of the local vector `(dx, dy)` under `ctx`'s transform. */
+export function deviceVector(ctx: SKRSContext2D, dx: number, dy: number): [number, number] {
+  const m = ctx.getTransform();
+  return [m.a * dx + m.c * dy, m.b * dx + m.d * dy];
+}
+
+/** The transform's area scale as one length factor, used to scale blur sigmas to device pixels. */
+export function deviceScale(ctx: SKRSContext2D): number {
+  const m = ctx.getTransform();
+  return Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+}

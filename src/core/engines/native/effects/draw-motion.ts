@@ -1,0 +1,203 @@
+/**
+ * Paints an element with its composed keyframe and wrappers, nested as Fluvie nests them. From the
+ * outside in: animation pixel wrappers (last in the list outermost), animation transform wrappers,
+ * the keyframe's group opacity, its blur, its fractional translation, its matrix (rotation, skews
+ * and scales about `origin`), the element effects' pixel and then transform wrappers, and finally
+ * the content. Pixel stages that need the element's pixels draw it into an offscreen layer.
+ */
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type { ComposedKeyframe } from '../animate.js';
+import type { LayerPool } from '../layers.js';
+import type { ActiveWrapper, PixelWrapper, TransformWrapper } from '../motion/wrappers.js';
+import { drawPixelWrapper } from './pixel-stage.js';
+
+/** Draws the element's content in its local box at paint alpha `alpha`. */
+export type DrawContent = (ctx: SKRSContext2D, alpha: number) => void;
+
+export interface MotionTarget {
+  width: number;
+  height: number;
+  keyframe: ComposedKeyframe;
+  /** True when paint alpha cannot stand in for group opacity (overlapping primitives). */
+  opacityNeedsLayer: boolean;
+}
+
+type Stage =
+  | { kind: 'pixel'; active: ActiveWrapper }
+  | { kind: 'transform'; active: ActiveWrapper }
+  | { kind: 'opacity' }
+  | { kind: 'keyframe' };
+
+/** Paints `target` onto `ctx`, whose transform maps the element's local box, at alpha `alpha`. */
+export function drawMotion(ctx: SKRSContext2D, target: MotionTarget, alpha: number, layers: LayerPool, content: DrawContent): void {
+  const k = target.keyframe;
+  const stages: Stage[] = [];
+  for (let i = k.animationPixels.length - 1; i >= 0; i -= 1) stages.push({ kind: 'pixel', active: k.animationPixels[i]! });
+  for (let i = k.animationTransforms.length - 1; i >= 0; i -= 1) stages.push({ kind: 'transform', active: k.animationTransforms[i]! });
+  stages.push({ kind: 'opacity' }, { kind: 'keyframe' });
+  for (let i = k.effectPixels.length - 1; i >= 0; i -= 1) stages.push({ kind: 'pixel', active: k.effectPixels[i]! });
+  for (let i = k.effectTransforms.length - 1; i >= 0; i -= 1) stages.push({ kind: 'transform', active: k.effectTransforms[i]! });
+  new StagePainter(target, stages, layers, content).paint(ctx, 0, alpha);
+}
+
+class StagePainter {
+  constructor(
+    private readonly target: MotionTarget,
+    private readonly stages: readonly Stage[],
+    private readonly layers: LayerPool,
+    private readonly content: DrawContent,
+  ) {}
+
+  paint(ctx: SKRSContext2D, index: number, alpha: number): void {
+    const stage = this.stages[index];
+    if (stage === undefined) {
+      this.content(ctx, alpha);
+      return;
+    }
+    const next = (target: SKRSContext2D, nextAlpha: number): void => this.paint(target, index + 1, nextAlpha);
+    const { width, height, keyframe } = this.target;
+    switch (stage.kind) {
+      case 'pixel':
+        drawPixelWrapper(ctx, stage.active.wrapper as PixelWrapper, stage.active, width, height, alpha, this.layers, next);
+        return;
+      case 'transform':
+        ctx.save();
+        if (applyTransformWrapper(ctx, stage.active.wrapper as TransformWrapper, stage.active.value, width, height)) next(ctx, alpha);
+        ctx.restore();
+        return;
+      case 'opacity':
+        this.paintOpacityAndBlur(ctx, index, alpha, keyframe);
+        return;
+      case 'keyframe':
+        ctx.save();
+        ctx.translate(keyframe.x * width, keyframe.y * height);
+        applyKeyframeMatrix(ctx, keyframe, width, height);
+        next(ctx, alpha);
+        ctx.restore();
+        return;
+    }
+  }
+
+  /** Blur wraps the translation and matrix, and group opacity wraps the blur; one layer serves both. */
+  private paintOpacityAndBlur(ctx: SKRSContext2D, index: number, alpha: number, keyframe: ComposedKeyframe): void {
+    const opacity = Math.min(Math.max(keyframe.opacity, 0), 1);
+    const blur = keyframe.blur;
+    const inner = (target: SKRSContext2D, innerAlpha: number): void => this.paint(target, index + 1, innerAlpha);
+    if (blur <= 0) {
+      if (opacity >= 1 || !this.opacityNeedsLayer(index)) {
+        inner(ctx, alpha * opacity);
+        return;
+      }
+      this.layers.composite(ctx, alpha * opacity, (layer) => inner(layer, 1));
+      return;
+    }
+    const m = ctx.getTransform();
+    const sigma = blur * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    this.layers.borrow(
+      ctx,
+      (layer) => inner(layer, 1),
+      (canvas) => {
+        ctx.save();
+        ctx.resetTransform();
+        ctx.globalAlpha = alpha * opacity;
+        ctx.filter = `blur(${sigma}px)`;
+        ctx.drawImage(canvas, 0, 0);
+        ctx.restore();
+      },
+    );
+  }
+
+  /** Paint alpha equals group opacity only for one primitive with no pixel stage inside. */
+  private opacityNeedsLayer(index: number): boolean {
+    if (this.target.opacityNeedsLayer) return true;
+    return this.stages.slice(index + 1).some((stage) => stage.kind === 'pixel');
+  }
+}
+
+/** Flutter's keyframe Transform: rotateZ · skewX · skewY · scale, about `origin` in the element box. */
+function applyKeyframeMatrix(ctx: SKRSContext2D, k: ComposedKeyframe, width: number, height: number): void {
+  const sx = k.scale * k.scaleX;
+  const sy = k.scale * k.scaleY;
+  if (sx === 1 && sy === 1 && k.rotation === 0 && k.skewX === 0 && k.skewY === 0) return;
+  const angle = k.rotation * 2 * Math.PI;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const tx = Math.tan(k.skewX * 2 * Math.PI);
+  const ty = Math.tan(k.skewY * 2 * Math.PI);
+  // skewX · skewY = [[1 + tx·ty, tx], [ty, 1]]; then rotation on the left and scale on the right.
+  const k00 = 1 + tx * ty;
+  const k01 = tx;
+  const k10 = ty;
+  const k11 = 1;
+  const a00 = (cos * k00 - sin * k10) * sx;
+  const a01 = (cos * k01 - sin * k11) * sy;
+  const a10 = (sin * k00 + cos * k10) * sx;
+  const a11 = (sin * k01 + cos * k11) * sy;
+  const ox = ((k.originX + 1) / 2) * width;
+  const oy = ((k.originY + 1) / 2) * height;
+  ctx.translate(ox, oy);
+  ctx.transform(a00, a10, a01, a11, 0, 0);
+  ctx.translate(-ox, -oy);
+}
+
+/** Applies a transform-class wrapper; returns false when it hides the element entirely. */
+function applyTransformWrapper(ctx: SKRSContext2D, wrapper: TransformWrapper, value: number, width: number, height: number): boolean {
+  switch (wrapper.kind) {
+    case 'parallax':
+    case 'float':
+      ctx.translate(0, value * height);
+      return true;
+    case 'along': {
+      const point = wrapper.path.at(value);
+      ctx.translate(point.x, point.y);
+      if (wrapper.orient) {
+        ctx.translate(width / 2, height / 2);
+        ctx.rotate(point.angle);
+        ctx.translate(-width / 2, -height / 2);
+      }
+      return true;
+    }
+    case 'maskWipe': {
+      const reveal = wrapper.reverse ? 1 - value : value;
+      if (reveal >= 1) return true;
+      clipWipe(ctx, wrapper, Math.max(reveal, 0), width, height);
+      return true;
+    }
+  }
+}
+
+/** The mask wipe's clip: a circle or rect growing from the origin, or a diagonal sweep from the top-left. */
+function clipWipe(ctx: SKRSContext2D, wrapper: Extract<TransformWrapper, { kind: 'maskWipe' }>, p: number, width: number, height: number): void {
+  const cx = ((wrapper.originX + 1) / 2) * width;
+  const cy = ((wrapper.originY + 1) / 2) * height;
+  ctx.beginPath();
+  switch (wrapper.shape) {
+    case 'circle': {
+      const farthest = Math.max(Math.hypot(cx, cy), Math.hypot(width - cx, cy), Math.hypot(cx, height - cy), Math.hypot(width - cx, height - cy));
+      ctx.arc(cx, cy, p * farthest, 0, Math.PI * 2);
+      break;
+    }
+    case 'rect': {
+      const left = cx * (1 - p);
+      const top = cy * (1 - p);
+      ctx.rect(left, top, cx + p * (width - cx) - left, cy + p * (height - cy) - top);
+      break;
+    }
+    case 'diagonal': {
+      const reach = 2 * p;
+      ctx.moveTo(0, 0);
+      if (reach <= 1) {
+        ctx.lineTo(reach * width, 0);
+        ctx.lineTo(0, reach * height);
+      } else {
+        ctx.lineTo(width, 0);
+        ctx.lineTo(width, (reach - 1) * height);
+        ctx.lineTo((reach - 1) * width, height);
+        ctx.lineTo(0, height);
+      }
+      ctx.closePath();
+      break;
+    }
+  }
+  ctx.clip();
+}

@@ -1,0 +1,42 @@
+/**
+ * Effects that wrap an element instead of writing keyframe fields. Transform-class wrappers (mask
+ * wipe, parallax, seeded float, path following) clip or move the element; pixel-class wrappers
+ * (grain, vignette, scanlines, chromatic, bloom, glitch, grade, blur) post-process its pixels.
+ */
+import type { PathSampler } from './path-sampler.js';
+
+export type TransformWrapper =
+  | { kind: 'maskWipe'; shape: 'circle' | 'rect' | 'diagonal'; originX: number; originY: number; reverse: boolean }
+  /** Moves the element down by `depth` element heights times the scope's progress. */
+  | { kind: 'parallax'; depth: number }
+  /** The seeded float: a sine bob plus a value-noise wobble, in element heights. */
+  | { kind: 'float'; amplitude: number; seed: string }
+  | { kind: 'along'; path: PathSampler; orient: boolean };
+
+export type PixelWrapper =
+  | { kind: 'grain'; amount: number }
+  | { kind: 'vignette'; amount: number }
+  | { kind: 'scanlines'; spacing: number; opacity: number }
+  | { kind: 'chromatic'; px: number }
+  | { kind: 'bloom'; amount: number }
+  /** `bias` +1 shifts bands right, −1 left; `reverse` degrades instead of resolving; `scale` multiplies the intensity. */
+  | { kind: 'glitch'; bias: number; reverse: boolean; scale: number }
+  | { kind: 'grade'; exposure: number; contrast: number; saturation: number; temperature: number; tint: number; intensity: number }
+  | { kind: 'blur'; sigma: number };
+
+export type Wrapper = TransformWrapper | PixelWrapper;
+
+const PIXEL_KINDS = new Set<Wrapper['kind']>(['grain', 'vignette', 'scanlines', 'chromatic', 'bloom', 'glitch', 'grade', 'blur']);
+
+export function isPixelWrapper(wrapper: Wrapper): wrapper is PixelWrapper {
+  return PIXEL_KINDS.has(wrapper.kind);
+}
+
+/**
+ * A wrapper with its per-frame value: the animation progress (mask wipe, glitch, grain), the
+ * vertical offset in element heights (parallax, float) or the path progress (along).
+ */
+export interface ActiveWrapper {
+  wrapper: Wrapper;
+  value: number;
+}
