@@ -21,6 +21,7 @@ import type { RouteContext } from './route-context.js';
 
 /** Default time between heartbeat comments: well under the 60 s idle timeout of common proxies. */
 export const DEFAULT_HEARTBEAT_MS = 15_000;
+export const DEFAULT_RECHECK_MS = 1_000;
 
 export type EventRouteContext = Pick<RouteContext, 'jobs' | 'requireApiToken' | 'storage' | 'publicBaseUrl' | 'signingKey'>;
 
@@ -29,10 +30,16 @@ export interface EventRouteOptions {
   jobEvents: JobEvents;
   /** Time between heartbeat comments in milliseconds (default 15 000). */
   heartbeatMs?: number;
+  /**
+   * Longest time between two reads of the job in milliseconds (default 1 000), so a change that no
+   * notification announces, such as one made by another process sharing the job store, still arrives.
+   */
+  recheckMs?: number;
 }
 
 export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContext, options: EventRouteOptions): void {
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const recheckMs = options.recheckMs ?? DEFAULT_RECHECK_MS;
 
   app.get('/v1/renders/:id/events', context.requireApiToken, async (c) => {
     const id = c.req.param('id');
@@ -52,7 +59,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContex
       const unsubscribe = options.jobEvents.subscribe(id, wake.notify);
       const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), heartbeatMs);
       try {
-        await followJob(id, stream, context, wake, closed.signal);
+        await followJob(id, stream, context, { wake, recheckMs, closed: closed.signal });
       } catch (error: unknown) {
         log.warn({ err: error, jobId: id }, 'render event stream failed');
         await stream.writeSSE({ event: 'error', data: JSON.stringify(toErrorResponse(error).body) });
@@ -64,8 +71,15 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContex
   });
 }
 
+interface FollowOptions {
+  wake: WakeSignal;
+  recheckMs: number;
+  closed: AbortSignal;
+}
+
 /** Sends events until the job reaches a terminal state, the job disappears or the client leaves. */
-async function followJob(id: string, stream: SSEStreamingApi, context: EventRouteContext, wake: WakeSignal, closed: AbortSignal): Promise<void> {
+async function followJob(id: string, stream: SSEStreamingApi, context: EventRouteContext, options: FollowOptions): Promise<void> {
+  const { wake, recheckMs, closed } = options;
   let state: StreamState = INITIAL_STREAM_STATE;
   while (!closed.aborted) {
     const job = await context.jobs.get(id);
@@ -75,7 +89,7 @@ async function followJob(id: string, stream: SSEStreamingApi, context: EventRout
     state = diff.state;
     for (const event of diff.events) await writeEvent(stream, event, job, context);
     if (state.ended) return;
-    await wake.wait(closed);
+    await wake.wait(closed, recheckMs);
   }
 }
 
@@ -96,8 +110,11 @@ async function writeEvent(stream: SSEStreamingApi, event: JobStreamEvent, job: J
 
 interface WakeSignal {
   notify: () => void;
-  /** Resolves at the next notification (at once if one came since the last wait) or when `closed` fires. */
-  wait: (closed: AbortSignal) => Promise<void>;
+  /**
+   * Resolves at the next notification (at once if one came since the last wait), when `closed`
+   * fires, or after `timeoutMs`.
+   */
+  wait: (closed: AbortSignal, timeoutMs: number) => Promise<void>;
 }
 
 function createWakeSignal(): WakeSignal {
@@ -109,7 +126,7 @@ function createWakeSignal(): WakeSignal {
       pending = true;
       resolveWait?.();
     },
-    wait(closed) {
+    wait(closed, timeoutMs) {
       if (pending || closed.aborted) {
         pending = false;
         return Promise.resolve();
@@ -118,9 +135,11 @@ function createWakeSignal(): WakeSignal {
         const done = (): void => {
           pending = false;
           resolveWait = null;
+          clearTimeout(timer);
           closed.removeEventListener('abort', done);
           resolve();
         };
+        const timer = setTimeout(done, timeoutMs);
         resolveWait = done;
         closed.addEventListener('abort', done, { once: true });
       });

@@ -29,6 +29,8 @@ const SIGNING_KEY = Buffer.from('events-test-signing-key');
 interface Harness {
   base: string;
   jobs: JobStore;
+  /** The store under `jobs`: its changes are not announced to the hub. */
+  unannounced: JobStore;
   hub: JobEventHub;
   storage: LocalStorage;
   close: () => Promise<void>;
@@ -37,7 +39,7 @@ interface Harness {
 let dir: string;
 let harness: Harness;
 
-async function startHarness(options: { heartbeatMs?: number; polling?: boolean } = {}): Promise<Harness> {
+async function startHarness(options: { heartbeatMs?: number; recheckMs?: number; polling?: boolean } = {}): Promise<Harness> {
   const hub = new JobEventHub();
   const memory = new MemoryJobStore();
   const jobs = options.polling === true ? memory : observeJobStore(memory, hub);
@@ -56,7 +58,11 @@ async function startHarness(options: { heartbeatMs?: number; polling?: boolean }
   registerEventRoutes(
     app,
     { jobs, storage, requireApiToken: requireBearer(TOKEN, 'API_TOKEN'), publicBaseUrl: 'http://127.0.0.1/', signingKey: SIGNING_KEY },
-    { jobEvents, ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }) },
+    {
+      jobEvents,
+      ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+      ...(options.recheckMs === undefined ? {} : { recheckMs: options.recheckMs }),
+    },
   );
 
   const server = await new Promise<ServerType>((resolve) => {
@@ -66,6 +72,7 @@ async function startHarness(options: { heartbeatMs?: number; polling?: boolean }
   return {
     base: `http://127.0.0.1:${port}`,
     jobs,
+    unannounced: memory,
     hub,
     storage,
     close: () =>
@@ -344,5 +351,29 @@ describe('render events with polling', () => {
     await harness.jobs.update(job.id, (current) => ({ ...current, status: 'canceled', finishedAtMs: Date.now(), error: 'Render canceled' }));
     expect(eventOf(await stream.next()).event).toBe('canceled');
     expect(await stream.next()).toBeNull();
+  });
+});
+
+describe('render events recheck', () => {
+  beforeAll(async () => {
+    harness = await startHarness({ recheckMs: 20 });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('reads changes nobody announced', async () => {
+    const job = jobRecord({ status: 'running' });
+    await harness.jobs.create(job);
+    const stream = await openStream(job.id);
+    expect(eventOf(await stream.next())).toEqual({ event: 'status', data: { status: 'running' } });
+
+    await harness.unannounced.update(job.id, (current) => ({ ...current, status: 'failed', finishedAtMs: Date.now(), error: 'Render failed in another process' }));
+    const terminal = eventOf(await stream.next());
+    expect(terminal.event).toBe('failed');
+    expect(terminal.data).toMatchObject({ error: 'Render failed in another process' });
+    expect(await stream.next()).toBeNull();
+    await waitFor(() => harness.hub.listenerCount() === 0);
   });
 });
