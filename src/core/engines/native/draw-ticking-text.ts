@@ -9,7 +9,7 @@ import { resolveAlignment, type CounterElement, type TypewriterElement } from '.
 import { easeFor } from '../../motion/ease.js';
 import type { DrawnEnv, DrawnParts } from './build-drawn.js';
 import { clockFrames, elapsedFrames, revealProgress, type ElementClock } from './element-drawer.js';
-import type { BoxConstraints, Size } from './layout.js';
+import { constrainSize, type BoxConstraints, type Size } from './layout.js';
 import { fillText, measureText } from './paint-text.js';
 import { resolveTextStyle } from './style.js';
 import type { ResolvedTextStyle, TextLayout } from './text-layout.js';
@@ -67,11 +67,18 @@ export function createTypewriterDrawer(env: DrawnEnv): DrawnParts {
 
 /** Alignment factors (0..1) of the point that stays fixed while the text box changes size. */
 export function anchorFactors(env: DrawnEnv): { x: number; y: number } {
-  const anchor = env.planned.element.transform?.anchor;
-  if (anchor === undefined) return { x: 0.5, y: 0.5 };
-  // NOTE: a Group child without a transform sits top-left in Flutter; it is treated as centred here.
-  const point = resolveAlignment(anchor);
+  const transform = env.planned.element.transform;
+  if (transform === undefined) return isGroupChild(env.planned.path) ? { x: 0, y: 0 } : { x: 0.5, y: 0.5 };
+  const point = resolveAlignment(transform.anchor ?? 'center');
   return { x: (point.x + 1) / 2, y: (point.y + 1) / 2 };
+}
+
+/**
+ * True for a direct Group child, such as `scenes[0].children[1].children[0]`. A Group stacks
+ * children without a transform at its top-left, while the scene stack centres them.
+ */
+function isGroupChild(path: string): boolean {
+  return /\.children\[\d+\]\.children\[\d+\]$/.test(path);
 }
 
 class TickingTextDrawer {
@@ -79,7 +86,7 @@ class TickingTextDrawer {
   private readonly style: ResolvedTextStyle;
   private readonly anchor: { x: number; y: number };
   private readonly layouts = new Map<string, TextLayout>();
-  private maxWidth = 0;
+  private constraints: BoxConstraints = { minWidth: 0, maxWidth: 0, minHeight: 0, maxHeight: 0 };
   private size: Size = { width: 0, height: 0 };
   private text = '';
 
@@ -95,10 +102,10 @@ class TickingTextDrawer {
   }
 
   measure(constraints: BoxConstraints): Size {
-    this.maxWidth = constraints.maxWidth;
+    this.constraints = constraints;
     this.layouts.clear();
     const layout = this.layout(this.text);
-    this.size = { width: Math.max(layout.width, constraints.minWidth), height: Math.max(layout.height, constraints.minHeight) };
+    this.size = constrainSize(constraints, layout.width, layout.height);
     return this.size;
   }
 
@@ -109,8 +116,11 @@ class TickingTextDrawer {
 
   paint(ctx: SKRSContext2D, size: Size, alpha: number): void {
     const layout = this.layout(this.text);
-    const x = (size.width - layout.width) * this.anchor.x;
-    const y = (size.height - layout.height) * this.anchor.y;
+    // The box Flutter would give the current text, placed so the anchor point stays where it was.
+    // Under tight constraints both sizes are the same, so the text stays at the top-left.
+    const current = constrainSize(this.constraints, layout.width, layout.height);
+    const x = (size.width - current.width) * this.anchor.x;
+    const y = (size.height - current.height) * this.anchor.y;
     ctx.globalAlpha = alpha;
     fillText(ctx, layout, this.style, x, y);
   }
@@ -118,7 +128,7 @@ class TickingTextDrawer {
   private layout(text: string): TextLayout {
     let layout = this.layouts.get(text);
     if (layout === undefined) {
-      layout = measureText(this.context, text, this.style, this.maxWidth);
+      layout = measureText(this.context, text, this.style, this.constraints.maxWidth);
       if (this.layouts.size > 512) this.layouts.clear();
       this.layouts.set(text, layout);
     }

@@ -73,4 +73,17 @@ describe('Counter and Typewriter frames', () => {
     expect(brightColumns(await stream.renderFrame!(2))).toEqual([]);
     expect(brightColumns(await stream.renderFrame!(3)).length).toBeGreaterThan(5);
   });
+
+  it('group child counter grows from the group top-left', async () => {
+    const group = { type: 'Group', transform: { x: 0.5, y: 0.5, w: 0.5, h: 0.5 }, children: [{ type: 'Counter', to: 1000000, style: { fontSize: 20 } }] };
+    const { stream } = await capture(sceneOf([group]));
+    // The group box is (80, 45)–(240, 135), and its children stack at its top-left.
+    for (const frame of [0, 30]) expect(Math.min(...brightColumns(await stream.renderFrame!(frame)))).toBeLessThan(84);
+  });
+
+  it('tight counter keeps its text at the top-left', async () => {
+    const spec = sceneOf([{ type: 'Counter', to: 1000000, style: { fontSize: 20 }, transform: { x: 0.5, y: 0.5, w: 0.5, h: 0.5 } }]);
+    const { stream } = await capture(spec);
+    for (const frame of [0, 30]) expect(Math.min(...brightColumns(await stream.renderFrame!(frame)))).toBeLessThan(84);
+  });
 });
