@@ -16,8 +16,15 @@ export function isTerminal(status: JobStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
-/** What the job renders. */
-export type JobInput = { kind: 'spec'; spec: unknown } | { kind: 'key'; key: string };
+/**
+ * What the job renders. Prompt and edit inputs are authored into a spec inside the job, with the
+ * provider resolved when the request was admitted.
+ */
+export type JobInput =
+  | { kind: 'spec'; spec: unknown }
+  | { kind: 'key'; key: string }
+  | { kind: 'prompt'; prompt: string; provider: string }
+  | { kind: 'edit'; base: unknown; change: string; provider: string };
 
 export interface JobRenderOptions {
   format: HttpOutputFormat;

@@ -13,7 +13,7 @@ export interface NewJobContext {
   defaultWebhook: WebhookTarget | null;
 }
 
-/** Returns the queued record; only spec and key inputs can be rendered by this build. */
+/** Returns the queued record of an admitted request; `input` is what `admitRender` returned. */
 export function newJobRecord(submission: RenderSubmission, input: JobInput, context: NewJobContext): JobRecord {
   const visibility = submission.visibility ?? (context.publicByDefault ? 'public' : 'private');
   return {

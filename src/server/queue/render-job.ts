@@ -1,18 +1,19 @@
 /**
- * The queue's job processor: marks the job running, renders it into a private work folder with the
- * injected render function, moves the files into storage, and records the terminal state. The work
- * folder is removed in every case.
+ * The queue's job processor: marks the job running, authors the spec of prompt and edit jobs,
+ * renders it into a private work folder with the injected render function, moves the files into
+ * storage, and records the terminal state. The work folder is removed in every case.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
 import type { RenderDeps, RenderRequest, RenderResult } from '../../core/pipeline/render-request.js';
 import type { Clock } from '../clock.js';
-import type { JobProgress, JobRecord } from '../jobs/job-record.js';
+import type { JobInput, JobProgress, JobRecord } from '../jobs/job-record.js';
 import type { JobStore } from '../jobs/job-store.js';
 import { CONTENT_TYPES, FORMAT_EXTENSIONS } from '../jobs/job-view.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
+import { authorJobSpec, isAuthoredInput } from './author-job.js';
 import { createProgressThrottle } from './progress-throttle.js';
 import type { JobProcessor } from './queue.js';
 
@@ -27,7 +28,7 @@ export interface RenderJobDeps {
   logger: Logger;
   /** Parent of the per-job work folders `<workRoot>/<id>`. */
   workRoot: string;
-  /** Environment handed to the render core (ffmpeg and Flutter resolution). */
+  /** Environment handed to the render core (ffmpeg and Flutter resolution) and to AI authoring (provider keys, base URLs, FLUVIE_AI_MODEL). */
   renderEnv: Readonly<Record<string, string | undefined>>;
   ffmpegPath: string | null;
   renderProject: string | null;
@@ -59,7 +60,12 @@ export function createRenderJobProcessor(deps: RenderJobDeps): JobProcessor {
     try {
       await rm(workdir, { recursive: true, force: true });
       await mkdir(workdir, { recursive: true });
-      const result = await deps.render(buildRenderRequest(job, workdir, deps), {
+      let request = buildRenderRequest(job, workdir, deps);
+      if (isAuthoredInput(job.input)) {
+        const spec = await authorJobSpec({ job, input: job.input, request, workdir }, signal, { jobs: deps.jobs, env: deps.renderEnv, log });
+        request = { ...request, source: { kind: 'spec', value: spec, baseDir: workdir } };
+      }
+      const result = await deps.render(request, {
         env: deps.renderEnv,
         cwd: workdir,
         signal,
@@ -81,11 +87,25 @@ export function createRenderJobProcessor(deps: RenderJobDeps): JobProcessor {
 }
 
 function buildRenderRequest(job: JobRecord, workdir: string, deps: RenderJobDeps): RenderRequest {
+  return { ...renderSettings(job, workdir, deps), source: renderSource(job.input, workdir) };
+}
+
+/** Returns the source to render; prompt and edit jobs get theirs once the spec is authored. */
+function renderSource(input: JobInput, workdir: string): RenderRequest['source'] {
+  switch (input.kind) {
+    case 'key':
+      return { kind: 'key', key: input.key };
+    case 'spec':
+      return { kind: 'spec', value: input.spec, baseDir: workdir };
+    case 'prompt':
+    case 'edit':
+      return { kind: 'spec', value: null, baseDir: workdir };
+  }
+}
+
+function renderSettings(job: JobRecord, workdir: string, deps: RenderJobDeps): Omit<RenderRequest, 'source'> {
   const out = path.join(workdir, `video.${FORMAT_EXTENSIONS[job.options.format]}`);
-  const source: RenderRequest['source'] =
-    job.input.kind === 'key' ? { kind: 'key', key: job.input.key } : { kind: 'spec', value: job.input.spec, baseDir: workdir };
   return {
-    source,
     out,
     format: job.options.format,
     quality: job.options.quality ?? DEFAULT_QUALITY,

@@ -1,14 +1,16 @@
 /**
  * The gates a parsed render request passes before it is queued, in the Dart server's order. Code
- * renders stop first. Prompt and edit renders need an AI provider key and pass the per-IP limit.
+ * renders stop first. Prompt and edit renders need an AI provider key and pass the per-IP limit; they
+ * are authored into a spec later, inside the queued job.
  * Spec renders get a full validation that reports every problem with its JSON path.
  */
 import type { AiConfig } from '../../config/server-config.js';
+import { checkAiProvider } from '../../ai/check-provider.js';
 import { FluvieError } from '../../core/errors.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { JobInput } from '../jobs/job-record.js';
 import type { SpecTools } from '../spec-tools.js';
-import type { RenderSubmission } from './render-body.js';
+import type { RenderInput, RenderSubmission } from './render-body.js';
 
 export interface AdmitContext {
   ai: AiConfig;
@@ -26,7 +28,7 @@ export function admitRender(submission: RenderSubmission, context: AdmitContext)
       throw new FluvieError('unavailable', 'Code renders (Dart source in "code") are not available in this build of fluvie-render; send a "spec" or a composition "key" instead.');
     case 'prompt':
     case 'edit':
-      return admitAiRender(submission, context);
+      return admitAiRender(input, submission.provider, context);
     case 'key':
       return { kind: 'key', key: input.key };
     case 'spec':
@@ -35,9 +37,8 @@ export function admitRender(submission: RenderSubmission, context: AdmitContext)
   }
 }
 
-function admitAiRender(submission: RenderSubmission, context: AdmitContext): never {
-  const provider = submission.provider ?? context.ai.provider;
-  if (!hasProviderKey(provider, context.ai)) throw new FluvieError('unavailable', 'AI rendering is not configured on this server');
+function admitAiRender(input: Extract<RenderInput, { kind: 'prompt' | 'edit' }>, requested: string | null, context: AdmitContext): JobInput {
+  const provider = checkProvider(requested, context.ai);
 
   const decision = context.rateLimiter.check(context.clientIp, context.nowMs);
   if (!decision.allowed) {
@@ -45,22 +46,29 @@ function admitAiRender(submission: RenderSubmission, context: AdmitContext): nev
       details: { retryAfterSeconds: decision.retryAfterSeconds },
     });
   }
-  // TODO: call the AI authoring module here once it is part of the build; until then every prompt and edit render stops at this gate.
-  throw new FluvieError('unavailable', 'AI authoring (prompt and edit renders) is not available in this build of fluvie-render; send a "spec" or a composition "key" instead.');
+  return input.kind === 'prompt' ? { kind: 'prompt', prompt: input.prompt, provider } : { kind: 'edit', base: input.base, change: input.change, provider };
 }
 
-/** Provider key check: `ollama` needs none, `gemini` and `mistral` their own, anything else Anthropic's. */
-function hasProviderKey(provider: string, ai: AiConfig): boolean {
-  switch (provider) {
-    case 'ollama':
-      return true;
-    case 'gemini':
-      return ai.geminiApiKey !== null;
-    case 'mistral':
-      return ai.mistralApiKey !== null;
-    default:
-      return ai.anthropicApiKey !== null;
-  }
+/**
+ * Returns the provider the job will author with: the request's `provider`, else FLUVIE_AI_PROVIDER.
+ * A provider without its key, or a bad FLUVIE_AI_PROVIDER, is a server problem (503); an unknown
+ * provider named in the request is the client's (400).
+ */
+function checkProvider(requested: string | null, ai: AiConfig): string {
+  const problem = checkAiProvider(aiEnvOf(ai), requested ?? undefined);
+  if (problem === null) return requested ?? ai.provider;
+  if (problem.code === 'config_invalid') throw new FluvieError('unavailable', 'AI rendering is not configured on this server', { cause: problem });
+  throw new FluvieError('invalid_request', problem.message, { cause: problem });
+}
+
+/** Returns the AI variables of the server configuration in the form the provider check reads. */
+function aiEnvOf(ai: AiConfig): Record<string, string | undefined> {
+  return {
+    FLUVIE_AI_PROVIDER: ai.provider,
+    ANTHROPIC_API_KEY: ai.anthropicApiKey ?? undefined,
+    GEMINI_API_KEY: ai.geminiApiKey ?? undefined,
+    MISTRAL_API_KEY: ai.mistralApiKey ?? undefined,
+  };
 }
 
 function checkSpec(spec: unknown, submission: RenderSubmission, specTools: SpecTools): void {

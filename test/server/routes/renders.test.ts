@@ -174,12 +174,18 @@ describe('AI renders', () => {
     expect(await errorOf(gemini)).toMatchObject({ message: 'AI rendering is not configured on this server' });
   });
 
-  it('answer 503 for a missing AI build and 429 past the limit', async () => {
+  it('answer 400 for an unknown provider', async () => {
+    const { server } = await start({ ANTHROPIC_API_KEY: 'sk-test' });
+    const response = await server.api('/v1/renders', jsonBody({ prompt: 'A teal title card', provider: 'gpt' }));
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('Unknown AI provider "gpt"') });
+  });
+
+  it('queue prompt renders up to the limit, then answer 429', async () => {
     const { server } = await start({ ANTHROPIC_API_KEY: 'sk-test', FLUVIE_AI_RATE_LIMIT: '2', FLUVIE_AI_RATE_WINDOW: '30s' });
     for (let index = 0; index < 2; index += 1) {
       const response = await server.api('/v1/renders', jsonBody({ prompt: 'A teal title card' }));
-      expect(response.status).toBe(503);
-      expect((await errorOf(response)).message).toMatch(/not available in this build/);
+      expect(response.status).toBe(202);
     }
     const limited = await server.api('/v1/renders', jsonBody({ prompt: 'A teal title card' }));
     expect(limited.status).toBe(429);
@@ -192,15 +198,15 @@ describe('AI renders', () => {
   it('keys the limit on x-forwarded-for only behind a trusted proxy', async () => {
     const { server } = await start({ ANTHROPIC_API_KEY: 'sk-test', FLUVIE_AI_RATE_LIMIT: '1', TRUST_PROXY: 'true' });
     const from = (ip: string) => server.api('/v1/renders', { ...jsonBody({ prompt: 'x' }), headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
-    expect((await from('203.0.113.1')).status).toBe(503);
+    expect((await from('203.0.113.1')).status).toBe(202);
     expect((await from('203.0.113.1')).status).toBe(429);
-    expect((await from('203.0.113.2')).status).toBe(503);
+    expect((await from('203.0.113.2')).status).toBe(202);
   });
 
   it('ignores x-forwarded-for without TRUST_PROXY', async () => {
     const { server } = await start({ ANTHROPIC_API_KEY: 'sk-test', FLUVIE_AI_RATE_LIMIT: '1' });
     const from = (ip: string) => server.api('/v1/renders', { ...jsonBody({ prompt: 'x' }), headers: { 'x-forwarded-for': ip } });
-    expect((await from('203.0.113.1')).status).toBe(503);
+    expect((await from('203.0.113.1')).status).toBe(202);
     expect((await from('203.0.113.2')).status).toBe(429);
   });
 

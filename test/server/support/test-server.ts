@@ -26,6 +26,11 @@ export interface TestServerOptions {
   clock?: Clock;
   /** Existing storage folder, to restart on the same data. */
   dir?: string;
+  /**
+   * Environment of the render core and of AI authoring; default the test process's environment
+   * without its AI variables, so no test reaches a real provider.
+   */
+  renderEnv?: Record<string, string | undefined>;
 }
 
 export interface TestServer {
@@ -65,7 +70,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const running = await startServer({
     config,
     logger: createSilentLogger(),
-    renderEnv: process.env,
+    renderEnv: options.renderEnv ?? withoutAiVariables(process.env),
     render: options.render,
     specTools: options.specTools,
     progressIntervalMs: 50,
@@ -96,6 +101,12 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       if (options.dir === undefined) await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+const AI_VARIABLES = /^(FLUVIE_AI_|ANTHROPIC_|GEMINI_|MISTRAL_|OLLAMA_)/;
+
+function withoutAiVariables(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !AI_VARIABLES.test(key)));
 }
 
 /** Body of a POST /v1/renders request with JSON content. */
