@@ -61,6 +61,11 @@ function checkProvider(requested: string | null, ai: AiConfig): string {
   throw new FluvieError('invalid_request', problem.message, { cause: problem });
 }
 
+/** Returns true when the server's default provider (FLUVIE_AI_PROVIDER) can author specs. */
+export function defaultProviderReady(ai: AiConfig): boolean {
+  return checkAiProvider(aiEnvOf(ai)) === null;
+}
+
 /** Returns the AI variables of the server configuration in the form the provider check reads. */
 function aiEnvOf(ai: AiConfig): Record<string, string | undefined> {
   return {

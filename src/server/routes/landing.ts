@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-deps.js';
 import { resolveMcpSetup, toolNamesFor } from '../mcp/mcp-setup.js';
+import { defaultProviderReady } from '../requests/admit-render.js';
 import type { RouteContext } from './route-context.js';
 
 export function registerLandingRoute(app: Hono<AppEnv>, context: RouteContext): void {
@@ -17,7 +18,7 @@ function renderLandingPage(context: RouteContext): string {
     ['Parallel renders', String(config.renderConcurrency)],
     ['Default visibility', config.publicByDefault ? 'public' : 'private'],
     ['File lifetime', `${config.fileTtlMs / 1000} s`],
-    ['AI authoring (prompt, edit)', 'not available in this build'],
+    ['AI authoring (prompt, edit)', defaultProviderReady(config.ai) ? `enabled, default provider ${config.ai.provider}` : `not configured: no API key for ${config.ai.provider}`],
     ['MCP endpoint', mcp.enabled ? `POST /mcp (${mcp.mode} mode${config.mcpToken === null ? '' : ', bearer token required'})` : 'disabled'],
     ['MCP tools', mcp.enabled ? toolNamesFor(mcp).join(', ') : 'none'],
     ['Docs helper', config.enableDocs ? 'enabled under /v1/docs' : 'disabled'],

@@ -65,6 +65,9 @@ describe('health routes', () => {
     expect(html).toContain('fluvie-render server');
     expect(html).toMatch(/Render API<\/th><td>disabled/);
     expect(html).not.toContain('POST /v1/renders');
+    expect(html).toContain('not configured: no API key for claude');
+    const withKey = await app({ env: { FLUVIE_ENABLE_API: 'false', GEMINI_API_KEY: 'key', FLUVIE_AI_PROVIDER: 'gemini' } }).request('/');
+    expect(await withKey.text()).toContain('enabled, default provider gemini');
   });
 
   it('serves the render console with the API', async () => {
