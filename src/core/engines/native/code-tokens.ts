@@ -4,6 +4,10 @@
  * know (plain, keyword, string, comment, number, type, function).
  */
 import hljs from 'highlight.js/lib/common';
+import dart from 'highlight.js/lib/languages/dart';
+
+// Fluvie documents often show Flutter code, and Dart is not among highlight.js's common languages.
+hljs.registerLanguage('dart', dart);
 
 export type TokenRole = 'plain' | 'keyword' | 'string' | 'comment' | 'number' | 'type' | 'function';
 

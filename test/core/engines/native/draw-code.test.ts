@@ -14,6 +14,12 @@ describe('tokenizeCode', () => {
     expect(lines[2]!.find((run) => run.role === 'number')?.text).toBe('1');
   });
 
+  it('highlights Dart', () => {
+    const lines = tokenizeCode("final name = 'Fluvie';", 'dart');
+    expect(lines[0]![0]).toEqual({ text: 'final', role: 'keyword' });
+    expect(lines[0]!.find((run) => run.role === 'string')?.text).toBe("'Fluvie'");
+  });
+
   it('plaintext and unknown languages stay plain', () => {
     expect(tokenizeCode('a < b', 'plaintext')).toEqual([[{ text: 'a < b', role: 'plain' }]]);
     expect(tokenizeCode('x', 'no-such-language')).toEqual([[{ text: 'x', role: 'plain' }]]);
