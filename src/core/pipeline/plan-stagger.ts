@@ -5,7 +5,7 @@
  * position times the gap (default 80 ms), ranking children by distance from the origin.
  */
 import { parseTime, resolveTimeFrames, type StaggerSpec } from '../../spec/index.js';
-import type { PlannedStagger } from './plan-types.js';
+import type { PlannedAnimation, PlannedStagger } from './plan-types.js';
 
 /** Gap of a `{from}` stagger when it names none. */
 const DEFAULT_WAVE_GAP = '80ms';
@@ -28,6 +28,18 @@ export function staggerOffset(stagger: PlannedStagger, index: number, count: num
     case 'wave':
       return wavePositions(stagger.origin, count)[index]! * stagger.frames;
   }
+}
+
+/**
+ * Returns the animations child `index` of `count` runs: the staggered ones, each span shifted by
+ * the child's offset. The parent keeps the others, so SplitText parts pass these to their nodes.
+ */
+export function staggeredForChild(animations: readonly PlannedAnimation[], index: number, count: number): PlannedAnimation[] {
+  return animations.flatMap((animation) => {
+    if (animation.stagger === null) return [];
+    const offset = staggerOffset(animation.stagger, index, count);
+    return [{ ...animation, timing: { ...animation.timing, start: animation.timing.start + offset, end: animation.timing.end + offset } }];
+  });
 }
 
 /**

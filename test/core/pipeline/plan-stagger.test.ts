@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStagger, staggerOffset, wavePositions } from '../../../src/core/pipeline/plan-stagger.js';
+import { resolveStagger, staggeredForChild, staggerOffset, wavePositions } from '../../../src/core/pipeline/plan-stagger.js';
 
 const offsets = (stagger: Parameters<typeof staggerOffset>[0], count: number): number[] =>
   Array.from({ length: count }, (_, i) => staggerOffset(stagger, i, count));
@@ -33,5 +33,19 @@ describe('stagger offsets', () => {
 
   it('wave offsets multiply the position by the gap', () => {
     expect(offsets({ kind: 'wave', origin: 'center', frames: 5 }, 5)).toEqual([15, 5, 0, 10, 20]);
+  });
+});
+
+describe('staggeredForChild', () => {
+  it('shifts only staggered spans', () => {
+    const base = { path: 'p', animation: { preset: 'fadeIn' as const }, phase: 'enter' as const, stopPositions: null, scope: { start: 0, end: 30 }, scene: { start: 0, end: 30 } };
+    const timing = { start: 0, end: 6, curve: { kind: 'ease' as const, ease: 'linear' as const }, repeat: null };
+    const animations = [
+      { ...base, timing, stagger: { kind: 'each' as const, frames: 4 } },
+      { ...base, timing, stagger: null },
+    ];
+    const third = staggeredForChild(animations, 2, 3);
+    expect(third).toHaveLength(1);
+    expect([third[0]!.timing.start, third[0]!.timing.end]).toEqual([8, 14]);
   });
 });

@@ -8,7 +8,6 @@
 import type { ProgressEvaluator } from '../../motion/progress.js';
 import { noise2, valueForSeed } from '../../motion/value-noise.js';
 import type { FrameWindow, PlannedAnimation, PlannedElement } from '../../pipeline/plan-types.js';
-import { staggerOffset } from '../../pipeline/plan-stagger.js';
 import { identityFields, KEYFRAME_FIELDS, resetFields, writeTrack, type ComposedFields, type KeyframeTrack } from './motion/keyframe.js';
 import { animationMotion } from './motion/presets.js';
 import { effectWrapper } from './motion/element-effects.js';
@@ -32,8 +31,6 @@ export interface FieldAnimation {
   track: KeyframeTrack | null;
   /** The wrapper and its per-frame value (reused every frame). */
   active: ActiveWrapper | null;
-  /** Frames the planned span is shifted by (a stagger offset). */
-  shift: number;
   /** The element scope (parallax measures progress in it) and the scene start (the seeded float's clock). */
   scope: FrameWindow;
   sceneStart: number;
@@ -51,7 +48,6 @@ export function toFieldAnimation(planned: PlannedAnimation): FieldAnimation | nu
     planned,
     track: motion.track,
     active: motion.wrapper === null ? null : { wrapper: motion.wrapper, value: 0 },
-    shift: 0,
     scope: planned.scope,
     sceneStart: planned.scene.start,
   };
@@ -64,29 +60,9 @@ export function elementEffectAnimations(planned: PlannedElement): FieldAnimation
     const wrapper = effectWrapper(effect);
     if (wrapper === null || wrapper === 'unsupported') continue;
     // Effects have no clock of their own: grain and glitch draw at progress 0, parallax reads the scope.
-    prepared.push({ planned: null, track: null, active: { wrapper, value: 0 }, shift: 0, scope: planned.scope, sceneStart: planned.scope.start });
+    prepared.push({ planned: null, track: null, active: { wrapper, value: 0 }, scope: planned.scope, sceneStart: planned.scope.start });
   }
   return prepared;
-}
-
-/**
- * Splits an element's animations for a multi-child target (SplitText parts): entries with a
- * stagger run on each child instead of on the whole element.
- */
-export function partitionStaggered(animations: readonly FieldAnimation[]): { own: FieldAnimation[]; staggered: FieldAnimation[] } {
-  const own: FieldAnimation[] = [];
-  const staggered: FieldAnimation[] = [];
-  for (const animation of animations) (animation.planned?.stagger ? staggered : own).push(animation);
-  return { own, staggered };
-}
-
-/** Copies of the staggered animations for child `index` of `count`, each span shifted by its offset. */
-export function staggerFor(staggered: readonly FieldAnimation[], index: number, count: number): FieldAnimation[] {
-  return staggered.map((animation) => ({
-    ...animation,
-    active: animation.active === null ? null : { ...animation.active },
-    shift: animation.shift + staggerOffset(animation.planned!.stagger!, index, count),
-  }));
 }
 
 /** Writes the composed keyframe of `animations` at `frame` into `out` (reused to avoid allocation). */
@@ -102,7 +78,7 @@ export function composeKeyframe(
   out.effectTransforms.length = 0;
   out.effectPixels.length = 0;
   for (const animation of animations) {
-    const p = animation.planned === null ? 0 : evaluator.progress(animation.planned.timing, frame - animation.shift);
+    const p = animation.planned === null ? 0 : evaluator.progress(animation.planned.timing, frame);
     if (animation.track !== null) writeTrack(animation.track, p, out);
     const active = animation.active;
     if (active === null) continue;

@@ -6,7 +6,8 @@
  * source line, rows aligned by `textAlign`.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import type { SplitTextElement } from '../../../spec/index.js';
+import type { ElementSpec, SplitTextElement } from '../../../spec/index.js';
+import { staggeredForChild } from '../../pipeline/plan-stagger.js';
 import type { DrawnEnv, DrawnParts } from './build-drawn.js';
 import type { DrawChild } from './element-drawer.js';
 import { looseConstraints, type BoxConstraints, type Size } from './layout.js';
@@ -37,11 +38,13 @@ export function createSplitTextDrawer(env: DrawnEnv): DrawnParts {
   const element = env.planned.element as SplitTextElement;
   const lines = splitParts(element.text, element.by ?? 'word');
   const rows: DrawNode[][] = [];
+  const count = lines.reduce((sum, line) => sum + line.length, 0);
   let index = 0;
   for (const line of lines) {
     rows.push(
       line.map((part) => {
-        const node = env.buildChild({ type: 'Text', text: part, ...(element.style === undefined ? {} : { style: element.style }) }, `${env.planned.path}.parts[${index}]`);
+        const text: ElementSpec = { type: 'Text', text: part, ...(element.style === undefined ? {} : { style: element.style }) };
+        const node = env.buildChild(text, `${env.planned.path}.parts[${index}]`, staggeredForChild(env.planned.animations, index, count));
         index += 1;
         return node;
       }),

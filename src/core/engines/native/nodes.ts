@@ -84,6 +84,8 @@ function buildNode(planned: PlannedElement, context: NodeContext): DrawNode {
   const element = planned.element;
   const animations: FieldAnimation[] = [];
   for (const animation of planned.animations) {
+    // SplitText runs its staggered animations on each part instead (draw-split-text.ts).
+    if (element.type === 'SplitText' && animation.stagger !== null) continue;
     const field = toFieldAnimation(animation);
     if (field !== null) animations.push(field);
   }

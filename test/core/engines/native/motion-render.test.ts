@@ -175,3 +175,38 @@ describe('texture backgrounds', () => {
     expect(pixel(frame, SIZE, 50, 4)).toEqual(line);
   });
 });
+
+describe('stagger', () => {
+  it('SplitText parts fade in one after another', async () => {
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      size: { width: 200, height: 60 },
+      scenes: [
+        {
+          duration: '30f',
+          background: { kind: 'color', color: '#000000' },
+          children: [
+            {
+              type: 'SplitText',
+              text: 'WWW WWW',
+              style: { fontSize: 30 },
+              animate: [{ preset: 'fadeIn', duration: '5f', ease: 'linear', stagger: { each: '5f' } }],
+            },
+          ],
+        },
+      ],
+    });
+    const { stream } = await capture(spec);
+    const maxRed = (frame: Uint8Array, left: number, right: number): number => {
+      let max = 0;
+      for (let y = 0; y < 60; y += 1) for (let x = left; x < right; x += 1) max = Math.max(max, pixel(frame, 200, x, y)[0]);
+      return max;
+    };
+    // Part 0 runs frames 0-5, part 1 frames 5-10; the text is centred, so part 0 is left of x = 100.
+    const early = await stream.renderFrame(4);
+    expect(maxRed(early, 0, 100)).toBeGreaterThan(150);
+    expect(maxRed(early, 105, 200)).toBe(0);
+    const late = await stream.renderFrame(10);
+    expect(maxRed(late, 105, 200)).toBe(255);
+  });
+});
