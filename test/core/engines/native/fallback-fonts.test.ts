@@ -23,6 +23,15 @@ function inkColumns(frame: Uint8Array, width: number, height: number): Set<numbe
 }
 
 describe('bundled fallback fonts', () => {
+  it('kerning comes from the font', () => {
+    const fonts = registerBundledFonts();
+    const ctx = createCanvas(10, 10).getContext('2d');
+    ctx.lang = 'en';
+    ctx.font = `400 40px ${fonts.familyList('Fluvie Sans')}`;
+    const width = (text: string): number => ctx.measureText(text).width;
+    expect(width('AV')).toBeLessThan(width('A') + width('V') - 1);
+  });
+
   it('emoji draw in colour', async () => {
     const { stream } = await capture(sceneOf([{ type: 'Text', text: '😀', style: { fontSize: 60 } }]));
     const frame = await stream.renderFrame!(0);
