@@ -4,18 +4,16 @@
  * Debian's (`scripts/ensure-system-deps.mjs` installs it), driven with playwright-core.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { videoStream } from '../../helpers/media.js';
 import { API_TOKEN } from '../support/test-server.js';
+import { launchChromium, shouldSkipBrowserTests, type ChromiumSession } from './support/chromium.js';
 import { startConsoleServer, type ConsoleServer } from './support/console-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** 4 s at 30 fps: renders in about a second, long enough for several progress events. */
@@ -28,33 +26,23 @@ const SPEC_SECONDS = 4;
 const SPEC_FRAMES = 120;
 
 let server: ConsoleServer;
-let context: BrowserContext;
+let browser: ChromiumSession;
 let page: Page;
-let userDataDir: string;
-const requestedUrls: string[] = [];
+let requestedUrls: string[];
 
-if (!existsSync(CHROMIUM) && process.env['CI'] !== 'true') console.warn(`Skipping the console browser tests: ${CHROMIUM} is missing (run scripts/ensure-system-deps.mjs as root).`);
-
-describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')('render console in Chromium', () => {
+describe.skipIf(shouldSkipBrowserTests())('render console in Chromium', () => {
   beforeAll(async () => {
     // The page's scripts are the compiled ones the package ships.
     execFileSync('npx', ['tsc', '-p', 'tsconfig.web.json'], { cwd: repoRoot, stdio: 'inherit' });
     server = await startConsoleServer();
-    userDataDir = await mkdtemp(path.join(tmpdir(), 'fluvie-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('request', (request) => void requestedUrls.push(request.url()));
+    browser = await launchChromium();
+    page = browser.page;
+    requestedUrls = browser.requestedUrls;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (userDataDir !== undefined) await rm(userDataDir, { recursive: true, force: true });
   });
 
   it('loads with no outside requests', async () => {
@@ -148,7 +136,7 @@ describe.skipIf(!existsSync(CHROMIUM) && process.env['CI'] !== 'true')('render c
 
   it('downloads a video ffprobe accepts', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#video-link').click()]);
-    const file = path.join(userDataDir, 'downloaded.mp4');
+    const file = path.join(browser.userDataDir, 'downloaded.mp4');
     await download.saveAs(file);
 
     const stream = await videoStream(file);
