@@ -7,6 +7,22 @@ import { sceneOf, type GoldenCase } from './golden-spec.js';
 const card = { x: 0.5, y: 0.5, w: 0.9, h: 0.8 };
 /** A 40×40 PNG of four coloured quadrants; asset sources resolve against test/golden. */
 const quadrants = { kind: 'asset', value: 'fixtures/quadrants.png' };
+const tile = { type: 'Box', color: '#FF6C5CE7', transform: { x: 0.5, y: 0.5, w: 0.3, h: 0.4 } };
+const label = { type: 'Text', text: 'Motion', style: { fontSize: 40, color: '#FFFDCB6E' } };
+
+/** Two 30-frame scenes, orange with a label then blue with a tile, joined by a 10-frame `transition`. */
+function twoScenes(transition: Record<string, unknown>): GoldenCase['spec'] {
+  return {
+    fluvieSpec: 1,
+    size: { width: 320, height: 180 },
+    fps: 30,
+    transition: { duration: '10f', ...transition },
+    scenes: [
+      { duration: '1s', background: { kind: 'color', color: '#FFE17055' }, children: [label] },
+      { duration: '1s', background: { kind: 'color', color: '#FF0984E3' }, children: [tile] },
+    ],
+  } as unknown as GoldenCase['spec'];
+}
 
 export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'text', spec: sceneOf([{ type: 'Text', text: 'Hello, golden frames', style: { fontSize: 24, color: '#FFFFFFFF' } }]), frames: [0] },
@@ -33,5 +49,14 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'snapshot', spec: sceneOf([{ type: 'Snapshot', fit: 'contain', child: { type: 'Text', text: 'Snap', style: { fontSize: 20 } } }]), frames: [0] },
   { name: 'image-crop', spec: sceneOf([{ type: 'Image', source: quadrants, crop: { x: 0.25, y: 0.25, w: 0.5, h: 0.5 }, transform: { x: 0.25, y: 0.5, w: 0.3, h: 0.6 } }, { type: 'Image', source: quadrants, fit: 'fill', frame: { style: 'card' }, transform: { x: 0.7, y: 0.5, w: 0.35, h: 0.6 } }]), frames: [0] },
   { name: 'image-polaroid', spec: sceneOf([{ type: 'Image', source: quadrants, fit: 'cover', frame: { style: 'polaroid', caption: 'Quadrants' }, transform: { x: 0.5, y: 0.5, w: 0.45, h: 0.9 } }]), frames: [0] },
+  { name: 'motion-keyframes', spec: sceneOf([{ ...tile, animate: [{ keyframes: [{ rotation: 0, scaleX: 0.5 }, { rotation: 0.1, skewX: 0.05 }, { rotation: 0.25 }], easings: ['snappy', 'bounce'], duration: '20f' }] }]), frames: [5, 12] },
+  { name: 'motion-presets', spec: sceneOf([{ ...tile, animate: [{ preset: 'maskWipeIn', shape: 'circle', duration: '20f' }, { preset: 'kenBurns' }, { preset: 'pop' }] }, { ...label, animate: [{ preset: 'blurIn', duration: '20f' }, { preset: 'float', seed: 'a' }] }]), frames: [6, 14] },
+  { name: 'motion-glitch', spec: sceneOf([{ ...label, animate: [{ preset: 'glitchIn', duration: '20f' }] }]), frames: [2, 10] },
+  { name: 'motion-effects', spec: sceneOf([{ ...tile, transform: { x: 0.5, y: 0.5, w: 0.8, h: 0.8 }, effects: [{ kind: 'grade', saturation: 0.5, temperature: 0.5 }, { kind: 'chromatic', px: 3 }], animate: [{ preset: 'grain', amount: 0.6 }, { preset: 'vignette', amount: 0.8 }, { preset: 'scanlines' }, { preset: 'bloom', amount: 0.5 }] }]), frames: [0, 20] },
+  { name: 'background-noise', spec: { ...sceneOf([]), scenes: [{ duration: '1s', background: { kind: 'noise', scale: 2 } }] } as unknown as GoldenCase['spec'], frames: [0] },
+  { name: 'background-vhs', spec: { ...sceneOf([]), scenes: [{ duration: '1s', background: { kind: 'vhs' } }] } as unknown as GoldenCase['spec'], frames: [0] },
+  { name: 'transition-wipe', spec: twoScenes({ kind: 'wipe', direction: 'bottom', ease: 'smooth' }), frames: [24] },
+  { name: 'transition-zoom', spec: twoScenes({ kind: 'zoom', into: 'topLeft' }), frames: [20] },
+  { name: 'transition-slide', spec: twoScenes({ kind: 'slide', from: 'left', overlap: false }), frames: [34] },
   { name: 'text-scripts', spec: sceneOf([{ type: 'Text', text: 'Emoji 😀 你好 こんにちは\nשלום سلام fi AV', style: { fontSize: 22 } }]), frames: [0] },
 ];
