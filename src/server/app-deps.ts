@@ -21,6 +21,8 @@ export interface AppDeps {
   checkFfmpeg: () => Promise<void>;
   /** Prometheus metrics served at `/metrics`; without them the route does not exist. */
   metrics?: ServerMetrics;
+  /** Resolves while the shared queue's Redis replies; rejects with the reason otherwise (readiness). Absent for the in-process queue. */
+  checkQueue?: () => Promise<void>;
   /** Wakes render event streams when a job changes; without it the streams poll the job store. */
   jobEvents?: JobEvents;
 }

@@ -1,6 +1,8 @@
 /**
  * Composition root of `fluvie-render serve`: builds the stores, queue and app from a
  * {@link ServerConfig}, reconciles jobs left by a previous process, listens, and shuts down in order.
+ * With QUEUE_BACKEND=redis the job store and queue live in Redis and are shared with other replicas
+ * and `fluvie-render worker` processes; this process then renders only with `workers` > 0.
  */
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +27,8 @@ import { createRenderJobProcessor, type RenderFunction } from './queue/render-jo
 import { JobEventHub } from './routes/events-hub.js';
 import { observeJobStore } from './routes/events-job-store.js';
 import { startRetentionTimer } from './retention/retention-timer.js';
+import { openRedisJobStore, openSharedQueue, type RedisJobStoreHandle } from './redis/redis-backend.js';
+import type { RedisSettings } from './redis/redis-settings.js';
 import type { SpecTools } from './spec-tools.js';
 import { openConfiguredStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
@@ -47,6 +51,10 @@ export interface StartServerOptions {
   onJobFinished?: (job: JobRecord) => void;
   /** Resolves when ffmpeg can run (readiness); default: resolve and probe it. */
   checkFfmpeg?: () => Promise<void>;
+  /** Queue backend settings (QUEUE_BACKEND and the Redis variables); default: the in-process queue. */
+  redis?: RedisSettings;
+  /** Render jobs this process runs at once with QUEUE_BACKEND=redis (`serve --workers`; default 0, API only). */
+  workers?: number;
 }
 
 export interface RunningServer {
@@ -66,7 +74,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { storage, close: closeStorage } = await openConfiguredStorage(config, { clock });
   // Every change of a job record wakes the render event streams of that job.
   const jobEvents = new JobEventHub();
-  const jobs = observeJobStore(new FileJobStore(path.join(config.localStorageDir, '.jobs')), jobEvents);
+  const redisTarget = options.redis?.queueBackend === 'redis' && options.redis.redisUrl !== null ? { ...options.redis, redisUrl: options.redis.redisUrl } : null;
+  const redisStore: RedisJobStoreHandle | null = redisTarget === null ? null : await openRedisJobStore(redisTarget, logger).catch((error: unknown) => {
+    closeStorage();
+    throw error;
+  });
+  // Records written by other processes do not pass through the hub, so with Redis the event streams poll.
+  const jobs: JobStore = redisStore?.jobs ?? observeJobStore(new FileJobStore(path.join(config.localStorageDir, '.jobs')), jobEvents);
   const workRoot = path.join(config.localStorageDir, '.work');
 
   // The app is built once the port is known, so default download links name the bound port.
@@ -91,39 +105,47 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     options.onJobFinished?.(job);
   };
 
-  const reconciled = await reconcileJobs(jobs, clock);
+  // Shared jobs marked running may be rendering on another worker right now; BullMQ's stalled check
+  // takes care of those of stopped workers, so only the single-process mode reconciles.
+  const reconciled = redisStore === null ? await reconcileJobs(jobs, clock) : { failed: [], requeue: [] };
   // No render runs yet, so every work folder is a leftover of the previous process.
-  await rm(workRoot, { recursive: true, force: true });
+  if (redisStore === null) await rm(workRoot, { recursive: true, force: true });
   if (reconciled.failed.length > 0) logger.warn({ jobIds: reconciled.failed }, 'jobs left running by the previous process are marked failed');
   for (const id of reconciled.failed) {
     const job = await jobs.get(id);
     if (job !== null) onFinished(job);
   }
 
-  const queue = new InProcessQueue({
-    concurrency: config.renderConcurrency,
-    timeoutMs: config.renderTimeoutMs,
-    processor: createRenderJobProcessor({
-      jobs, storage, render: options.render, clock, logger, workRoot, onFinished,
-      renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
-      ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
-    }),
-    onProcessorError: (jobId, error) => logger.error({ jobId, err: error }, 'render job processor failed'),
-  });
+  const renderDeps = {
+    jobs, storage, render: options.render, clock, logger, workRoot, onFinished,
+    renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
+    ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
+  };
+  const workers = options.workers ?? 0;
+  const queue: Queue = redisTarget === null
+    ? new InProcessQueue({
+      concurrency: config.renderConcurrency,
+      timeoutMs: config.renderTimeoutMs,
+      processor: createRenderJobProcessor(renderDeps),
+      onProcessorError: (jobId, error) => logger.error({ jobId, err: error }, 'render job processor failed'),
+    })
+    : await openSharedQueue({ target: redisTarget, logger, render: workers > 0 ? renderDeps : null, concurrency: workers, timeoutMs: config.renderTimeoutMs });
   queueRef = queue;
   for (const id of reconciled.requeue) await queue.enqueue(id);
   if (reconciled.requeue.length > 0) logger.info({ count: reconciled.requeue.length }, 'queued jobs of the previous process queued again');
 
   const app = createApp(
     {
-      config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools, metrics, jobEvents,
+      config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools, metrics,
+      ...(redisStore === null ? { jobEvents } : { checkQueue: redisStore.checkReady }),
       checkFfmpeg: options.checkFfmpeg ?? (async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv }))),
     },
     { onJobFinished: onFinished },
   );
   handle = app.fetch;
   const retention = startRetentionTimer({ jobs, storage, clock, logger, intervalMs: config.cleanupIntervalMs });
-  logger.info({ host: config.host, port, storage: storage.backend, concurrency: config.renderConcurrency }, 'server listening');
+  logger.info({ host: config.host, port, storage: storage.backend, queue: redisStore === null ? 'memory' : 'redis', concurrency: redisStore === null ? config.renderConcurrency : workers }, 'server listening');
+  if (redisStore !== null && workers === 0) logger.info('this replica renders nothing (serve --workers 0); start `fluvie-render worker` processes on the same REDIS_URL');
 
   let closing: Promise<void> | null = null;
   return {
@@ -136,6 +158,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await webhooks.close();
         await closeHttpServer(server);
         closeStorage();
+        redisStore?.close();
         logger.info('server closed');
       })();
       return closing;

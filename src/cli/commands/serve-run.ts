@@ -6,6 +6,7 @@
 import { detectCpuCount } from '../../config/cpu-count.js';
 import { loadServerConfig } from '../../config/server-config.js';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
+import { parseRedisSettings } from '../../server/redis/redis-settings.js';
 import type { CliContext } from '../context.js';
 import type { ServeFlags } from './serve.js';
 import { resolveServerEnv } from './server-env.js';
@@ -14,7 +15,11 @@ export async function runServeCommand(flags: ServeFlags, context: CliContext): P
   let server;
   try {
     const env = await resolveServerEnv(context, flags.envFile, { PORT: flags.port, HOST: flags.host });
+    const redis = parseRedisSettings(env);
+    // With the in-process queue, --workers is the render concurrency; with Redis it counts this replica's workers.
+    if (redis.queueBackend === 'memory' && flags.workers !== undefined) env['RENDER_CONCURRENCY'] = flags.workers;
     const config = loadServerConfig(env, { cpuCount: detectCpuCount() });
+    const workers = redis.queueBackend === 'redis' ? parseWorkerCount(flags.workers) : undefined;
     // Loaded after the configuration is known to be valid, so config errors print fast.
     const [{ runRender }, { createServerLogger }, { startServer }, { createDefaultSpecTools }] = await Promise.all([
       import('../../core/pipeline/run-render.js'),
@@ -23,7 +28,7 @@ export async function runServeCommand(flags: ServeFlags, context: CliContext): P
       import('../../server/spec-tools-default.js'),
     ]);
     const logger = createServerLogger({ destination: context.stderr });
-    server = await startServer({ config, logger, renderEnv: env, render: runRender, specTools: createDefaultSpecTools() });
+    server = await startServer({ config, logger, renderEnv: env, render: runRender, specTools: createDefaultSpecTools(), redis, ...(workers === undefined ? {} : { workers }) });
   } catch (error: unknown) {
     throw reportConfigError(error, context);
   }
@@ -31,6 +36,16 @@ export async function runServeCommand(flags: ServeFlags, context: CliContext): P
   await waitForAbort(context.signal);
   await server.close();
   context.exitCode = 0;
+}
+
+/** Reads `--workers` in Redis mode: a whole number from 0 (API only, the default) to 256. */
+function parseWorkerCount(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0 || count > 256) {
+    throw new FluvieError('config_invalid', `--workers must be a whole number from 0 to 256, got "${value}".`);
+  }
+  return count;
 }
 
 /** Prints `Configuration error: ...` for config problems, as the Dart server does, and passes the error on. */

@@ -1,79 +1,106 @@
 /**
  * The shared parts of Redis mode, opened the same way by API replicas and workers: the Redis job
- * store, the BullMQ queue (with a worker when a processor is given) and a readiness check.
+ * store with a readiness check, and the BullMQ queue of render jobs (with a worker when it is given
+ * the render job dependencies).
  */
 import type { Redis } from 'ioredis';
 import { RedisJobStore } from '../jobs/redis-job-store.js';
-import { BullmqQueue } from '../queue/bullmq-queue.js';
-import type { JobProcessor } from '../queue/queue.js';
 import type { Logger } from '../logger.js';
+import { BullmqQueue } from '../queue/bullmq-queue.js';
+import type { RenderJobDeps } from '../queue/render-job.js';
 import { connectRedis, pingRedis } from './redis-connection.js';
+import type { RedisSettings } from './redis-settings.js';
+import { createSharedRenderProcessor } from './shared-render-processor.js';
 
 /** Name of the BullMQ queue of render jobs. */
 export const RENDER_QUEUE_NAME = 'renders';
 
-export interface OpenRedisBackendOptions {
-  redisUrl: string;
-  prefix: string;
-  attempts: number;
+/** The Redis settings with the URL known to be set. */
+export type RedisTarget = Omit<RedisSettings, 'queueBackend' | 'redisUrl'> & { redisUrl: string };
+
+export interface RedisJobStoreHandle {
+  jobs: RedisJobStore;
+  /** Resolves while Redis replies to PING; rejects with an `unavailable` FluvieError otherwise (readiness). */
+  checkReady(): Promise<void>;
+  close(): void;
+}
+
+/** Connects the job store; rejects with an `unavailable` FluvieError naming REDIS_URL when Redis does not reply. */
+export async function openRedisJobStore(target: RedisTarget, logger: Logger): Promise<RedisJobStoreHandle> {
+  const client: Redis = await connectRedis(target.redisUrl);
+  client.on('error', throttledErrorLog(logger));
+  return {
+    jobs: new RedisJobStore({ client, prefix: `${target.prefix}:` }),
+    checkReady: () => pingRedis(client, target.redisUrl, 1_000),
+    close: () => client.disconnect(),
+  };
+}
+
+export interface OpenSharedQueueOptions {
+  target: RedisTarget;
   logger: Logger;
-  /** Builds the processor that runs render jobs in this process from the job store, or null for an API replica without workers. */
-  createProcessor: ((jobs: RedisJobStore) => JobProcessor) | null;
+  /** Runs render jobs in this process with these dependencies, or null for an API replica without workers. */
+  render: RenderJobDeps | null;
+  /** Jobs this process renders at once (ignored without `render`). */
   concurrency: number;
   timeoutMs: number;
-  /** Records a job BullMQ gave up on (see {@link BullmqQueue}). */
-  onJobAbandoned?: (jobId: string, reason: string) => Promise<void>;
-  lockDurationMs?: number;
-  stalledIntervalMs?: number;
+}
+
+/** Opens the BullMQ queue; with `render`, this process also renders jobs (see shared-render-processor.ts). */
+export async function openSharedQueue(options: OpenSharedQueueOptions): Promise<BullmqQueue> {
+  const { target, logger } = options;
+  const shared = options.render === null ? null : createSharedRenderProcessor(options.render);
+  return BullmqQueue.open({
+    redisUrl: target.redisUrl,
+    name: RENDER_QUEUE_NAME,
+    prefix: target.prefix,
+    processor: shared?.processor ?? null,
+    concurrency: Math.max(1, options.concurrency),
+    timeoutMs: options.timeoutMs,
+    attempts: target.attempts,
+    lockDurationMs: target.lockDurationMs,
+    stalledIntervalMs: target.stalledIntervalMs,
+    onProcessorError: (jobId, error) => logger.error({ jobId, err: error }, 'render job processor failed'),
+    onConnectionError: throttledErrorLog(logger),
+    ...(shared === null ? {} : { onJobAbandoned: shared.abandon }),
+  });
 }
 
 export interface RedisBackend {
   jobs: RedisJobStore;
   queue: BullmqQueue;
-  /** Resolves while Redis replies to PING; rejects with an `unavailable` FluvieError otherwise (readiness). */
   checkReady(): Promise<void>;
   /** Closes the queue (see {@link BullmqQueue.close}) and the job store's connection. Idempotent. */
   close(graceMs: number): Promise<void>;
 }
 
-/** Connects to Redis; rejects with an `unavailable` FluvieError naming REDIS_URL when it does not reply. */
+export interface OpenRedisBackendOptions extends Omit<OpenSharedQueueOptions, 'render'> {
+  /** Builds the render job dependencies from the job store, or null for no worker in this process. */
+  createRender: ((jobs: RedisJobStore) => RenderJobDeps) | null;
+}
+
+/** Opens the job store and the queue together (workers and tests). */
 export async function openRedisBackend(options: OpenRedisBackendOptions): Promise<RedisBackend> {
-  const client: Redis = await connectRedis(options.redisUrl);
-  const logConnectionError = throttledErrorLog(options.logger);
-  client.on('error', logConnectionError);
+  const store = await openRedisJobStore(options.target, options.logger);
   try {
-    const jobs = new RedisJobStore({ client, prefix: `${options.prefix}:` });
-    const queue = await BullmqQueue.open({
-      redisUrl: options.redisUrl,
-      name: RENDER_QUEUE_NAME,
-      prefix: options.prefix,
-      processor: options.createProcessor?.(jobs) ?? null,
-      concurrency: options.concurrency,
-      timeoutMs: options.timeoutMs,
-      attempts: options.attempts,
-      onProcessorError: (jobId, error) => options.logger.error({ jobId, err: error }, 'render job processor failed'),
-      onConnectionError: logConnectionError,
-      ...(options.onJobAbandoned === undefined ? {} : { onJobAbandoned: options.onJobAbandoned }),
-      ...(options.lockDurationMs === undefined ? {} : { lockDurationMs: options.lockDurationMs }),
-      ...(options.stalledIntervalMs === undefined ? {} : { stalledIntervalMs: options.stalledIntervalMs }),
-    });
+    const queue = await openSharedQueue({ ...options, render: options.createRender?.(store.jobs) ?? null });
     let closing: Promise<void> | null = null;
     return {
-      jobs,
+      jobs: store.jobs,
       queue,
-      checkReady: () => pingRedis(client, options.redisUrl, 1_000),
+      checkReady: store.checkReady,
       close(graceMs) {
-        closing ??= queue.close(graceMs).finally(() => client.disconnect());
+        closing ??= queue.close(graceMs).finally(() => store.close());
         return closing;
       },
     };
   } catch (error: unknown) {
-    client.disconnect();
+    store.close();
     throw error;
   }
 }
 
-/** Logs Redis connection errors at most once per 10 s, since ioredis repeats them on every reconnect. */
+/** Returns a logger of Redis connection errors that writes at most one line per 10 s, since ioredis repeats them on every reconnect. */
 function throttledErrorLog(logger: Logger): (error: Error) => void {
   let lastMs = 0;
   return (error) => {

@@ -71,7 +71,7 @@ export async function connectRedis(url: string): Promise<Redis> {
     return client;
   } catch (error: unknown) {
     client.disconnect();
-    const cause: Error | null = lastError;
+    const cause = lastError as Error | null;
     if (cause === null) throw error;
     throw new FluvieError('unavailable', `Redis at ${redactRedisUrl(url)} is not reachable: ${cause.message}. Start Redis or fix REDIS_URL.`, { cause });
   }

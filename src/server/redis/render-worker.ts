@@ -11,14 +11,12 @@ import { buildJobJson } from '../http/job-response.js';
 import type { JobRecord } from '../jobs/job-record.js';
 import type { Logger } from '../logger.js';
 import type { RenderFunction } from '../queue/render-job.js';
-import { openS3Storage } from '../storage/s3-startup.js';
-import { LocalStorage } from '../storage/local-storage.js';
+import { openConfiguredStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { createWebhookNotifier } from '../webhooks/webhook-notifier.js';
 import type { WebhookSenderOptions } from '../webhooks/webhook-sender.js';
 import { openRedisBackend, type RedisBackend } from './redis-backend.js';
 import type { RedisSettings } from './redis-settings.js';
-import { createSharedRenderProcessor } from './shared-render-processor.js';
 import { FluvieError } from '../../core/errors.js';
 
 export interface StartRenderWorkerOptions {
@@ -49,7 +47,7 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
     throw new FluvieError('config_invalid', 'REDIS_URL is missing; a worker takes its jobs from Redis, so set REDIS_URL=redis://host:6379.');
   }
   const clock = options.clock ?? systemClock;
-  const { storage, closeStorage } = await openStorage(config, clock);
+  const { storage, close: closeStorage } = await openConfiguredStorage(config, { clock });
   const webhooks = createWebhookNotifier({
     logger,
     defaultSecret: config.webhookSecret,
@@ -63,22 +61,14 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
   });
   const onFinished = (job: JobRecord): void => webhooks.notify(job);
 
-  let abandon: (jobId: string, reason: string) => Promise<void> = async () => undefined;
   const backend = await openRedisBackend({
-    redisUrl: redis.redisUrl, prefix: redis.prefix, attempts: redis.attempts, logger,
-    createProcessor: (jobs) => {
-      const shared = createSharedRenderProcessor({
-        jobs, storage, render: options.render, clock, logger, onFinished,
-        workRoot: path.join(config.localStorageDir, '.work'),
-        renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
-        ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
-      });
-      abandon = shared.abandon;
-      return shared.processor;
-    },
-    concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
-    onJobAbandoned: (jobId, reason) => abandon(jobId, reason),
-    lockDurationMs: redis.lockDurationMs, stalledIntervalMs: redis.stalledIntervalMs,
+    target: { ...redis, redisUrl: redis.redisUrl }, logger, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
+    createRender: (jobs) => ({
+      jobs, storage, render: options.render, clock, logger, onFinished,
+      workRoot: path.join(config.localStorageDir, '.work'),
+      renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
+      ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
+    }),
   }).catch((error: unknown) => {
     closeStorage();
     throw error;
@@ -100,16 +90,4 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
       return closing;
     },
   };
-}
-
-async function openStorage(config: ServerConfig, clock: Clock): Promise<{ storage: Storage; closeStorage: () => void }> {
-  if (config.storageBackend === 's3' && config.s3 !== null) {
-    const storage = await openS3Storage(config.s3, { clock });
-    return { storage, closeStorage: () => storage.close() };
-  }
-  const storage = new LocalStorage(config.localStorageDir);
-  await storage.checkReady().catch((error: unknown) => {
-    throw new FluvieError('config_invalid', `LOCAL_STORAGE_DIR=${config.localStorageDir} cannot be written: ${String(error)}. Create it or point LOCAL_STORAGE_DIR at a writable folder.`, { cause: error });
-  });
-  return { storage, closeStorage: () => undefined };
 }

@@ -1,7 +1,7 @@
 /**
  * Liveness and readiness. `/v1/healthz` is 200 while the process serves; `/v1/readyz` is 503 when
- * storage cannot be written or ffmpeg cannot be run. `/healthz` and `/readyz` keep the plain-text
- * responses of the Dart server's base router.
+ * storage cannot be written, ffmpeg cannot be run or the shared queue's Redis does not reply.
+ * `/healthz` and `/readyz` keep the plain-text responses of the Dart server's base router.
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-deps.js';
@@ -15,6 +15,7 @@ export function registerHealthRoutes(app: Hono<AppEnv>, context: RouteContext): 
     const failures: Record<string, string> = {};
     await context.storage.checkReady().catch((error: unknown) => (failures['storage'] = describe(error)));
     await context.checkFfmpeg().catch((error: unknown) => (failures['ffmpeg'] = describe(error)));
+    await context.checkQueue?.().catch((error: unknown) => (failures['queue'] = describe(error)));
     return failures;
   };
 

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSilentLogger } from '../../../src/server/logger.js';
-import { openRedisBackend } from '../../../src/server/redis/redis-backend.js';
+import { BullmqQueue } from '../../../src/server/queue/bullmq-queue.js';
+import { openRedisBackend, openRedisJobStore, type RedisTarget } from '../../../src/server/redis/redis-backend.js';
 import { startRedis, type RunningRedis } from '../../helpers/redis-server.js';
 
 let redis: RunningRedis;
+
+function target(redisUrl: string, prefix: string): RedisTarget {
+  return { redisUrl, prefix, attempts: 1, lockDurationMs: 30_000, stalledIntervalMs: 30_000 };
+}
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -18,17 +23,19 @@ describe('openRedisBackend', () => {
   it('rejects when Redis does not reply', async () => {
     const closed = await startRedis();
     await closed.stop();
-    const opening = openRedisBackend({ redisUrl: closed.url, prefix: 'x', attempts: 1, logger: createSilentLogger(), createProcessor: null, concurrency: 1, timeoutMs: 1_000 });
+    const opening = openRedisBackend({ target: target(closed.url, 'x'), logger: createSilentLogger(), createRender: null, concurrency: 1, timeoutMs: 1_000 });
     await expect(opening).rejects.toMatchObject({ code: 'unavailable' });
     await expect(opening).rejects.toThrow(`Redis at ${closed.url} is not reachable`);
   });
 
   it('fails readiness during an outage and recovers', async () => {
     const ran: string[] = [];
-    const backend = await openRedisBackend({
-      redisUrl: redis.url, prefix: `outage${randomUUID().slice(0, 8)}`, attempts: 1, logger: createSilentLogger(),
-      createProcessor: () => async (jobId) => void ran.push(jobId), concurrency: 1, timeoutMs: 10_000,
+    const prefix = `outage${randomUUID().slice(0, 8)}`;
+    const store = await openRedisJobStore(target(redis.url, prefix), createSilentLogger());
+    const queue = await BullmqQueue.open({
+      redisUrl: redis.url, name: 'renders', prefix, attempts: 1, concurrency: 1, timeoutMs: 10_000, processor: async (jobId) => void ran.push(jobId),
     });
+    const backend = { checkReady: store.checkReady, queue };
     try {
       await expect(backend.checkReady()).resolves.toBeUndefined();
       await redis.pause();
@@ -47,7 +54,8 @@ describe('openRedisBackend', () => {
       }
       expect(ran).toEqual(['after-outage']);
     } finally {
-      await backend.close(1_000);
+      await queue.close(1_000);
+      store.close();
     }
   });
 });

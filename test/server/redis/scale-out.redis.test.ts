@@ -1,7 +1,7 @@
 /**
- * Scale-out on one machine: two API replicas (in this process, real HTTP on 127.0.0.1, each with its
- * own Redis connections) and two `fluvie-render worker` processes (spawned from the sources) share
- * a real redis-server and one storage folder. Renders are real native-engine renders of tiny specs.
+ * Scale-out on one machine: two `fluvie-render serve` processes with QUEUE_BACKEND=redis and
+ * `--workers 0` and two `fluvie-render worker` processes, all spawned from the sources, share a real
+ * redis-server and one storage folder. Renders are real native-engine renders of tiny specs.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,9 +10,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { videoStream } from '../../helpers/media.js';
 import { startRedis, type RunningRedis } from '../../helpers/redis-server.js';
-import { jsonBody } from '../support/test-server.js';
-import { startSharedApi, type SharedApi } from './support/shared-api.js';
-import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
+import { API_TOKEN, CLEANUP_TOKEN, jsonBody } from '../support/test-server.js';
+import { spawnServe, spawnWorker, type CliProcess } from './support/cli-process.js';
+
+interface Api {
+  process: CliProcess;
+  api: (pathname: string, init?: RequestInit) => Promise<Response>;
+}
 
 /** 64x64 at 25 fps: `frames` frames of a colour that changes per scene. */
 function tinySpec(frames: number): Record<string, unknown> {
@@ -22,11 +26,12 @@ function tinySpec(frames: number): Record<string, unknown> {
 let redis: RunningRedis;
 let dir: string;
 let prefix: string;
-let apis: SharedApi[] = [];
-let workers: WorkerProcess[] = [];
+let apis: Api[] = [];
+let workers: CliProcess[] = [];
 
-function workerEnv(): Record<string, string> {
+function sharedEnv(): Record<string, string> {
   return {
+    API_TOKEN, CLEANUP_TOKEN, CLEANUP_INTERVAL: '0',
     QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, REDIS_PREFIX: prefix, RENDER_ATTEMPTS: '3',
     LOCAL_STORAGE_DIR: dir, FLUVIE_ENABLE_MCP: 'false', SHUTDOWN_GRACE: '0s', LOG_LEVEL: 'info',
     // Short lock and stall periods, so a killed worker's job moves on within seconds.
@@ -34,13 +39,13 @@ function workerEnv(): Record<string, string> {
   };
 }
 
-async function post(api: SharedApi, spec: Record<string, unknown>): Promise<string> {
+async function post(api: Api, spec: Record<string, unknown>): Promise<string> {
   const response = await api.api('/v1/renders', jsonBody({ spec, options: { format: 'mp4' } }));
   expect(response.status).toBe(202);
   return String(((await response.json()) as { id: string }).id);
 }
 
-async function waitFor(api: SharedApi, id: string, done: (job: Record<string, unknown>) => boolean, timeoutMs = 90_000): Promise<Record<string, unknown>> {
+async function waitFor(api: Api, id: string, done: (job: Record<string, unknown>) => boolean, timeoutMs = 90_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await (await api.api(`/v1/renders/${id}`)).json()) as Record<string, unknown>;
@@ -56,14 +61,19 @@ beforeAll(async () => {
   redis = await startRedis();
   dir = await mkdtemp(path.join(tmpdir(), 'fluvie-scale-'));
   prefix = `scale${randomUUID().slice(0, 8)}`;
-  apis = [await startSharedApi({ redisUrl: redis.url, prefix, dir }), await startSharedApi({ redisUrl: redis.url, prefix, dir })];
-  workers = [spawnWorker(workerEnv()), spawnWorker(workerEnv())];
-  await Promise.all(workers.map((worker) => worker.ready));
+  const servers = [spawnServe(sharedEnv()), spawnServe(sharedEnv())];
+  workers = [spawnWorker(sharedEnv()), spawnWorker(sharedEnv())];
+  await Promise.all([...servers, ...workers].map((child) => child.ready));
+  apis = servers.map((server) => ({
+    process: server,
+    api: (pathname, init = {}) =>
+      fetch(new URL(pathname, `http://127.0.0.1:${server.port()}`), { ...init, headers: { authorization: `Bearer ${API_TOKEN}`, ...(init.headers as Record<string, string> | undefined) } }),
+  }));
 });
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
-  await Promise.all(apis.map((api) => api.close()));
+  await Promise.all(apis.map((api) => api.process.stop('SIGTERM')));
   await redis?.stop();
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
 });
@@ -76,6 +86,8 @@ describe('scale-out with Redis', () => {
     const finished = await Promise.all(ids.map((id, index) => waitFor(apis[(index + 1) % 2]!, id, isTerminal)));
     expect(finished.map((job) => job['status'])).toEqual(ids.map(() => 'succeeded'));
 
+    // The API processes run no renders (--workers 0).
+    for (const api of apis) expect(api.process.started).toEqual([]);
     const starts = workers.flatMap((worker) => worker.started).filter((id) => ids.includes(id));
     expect(starts.sort()).toEqual([...ids].sort());
     // Both workers took part.

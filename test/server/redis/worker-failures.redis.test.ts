@@ -12,15 +12,15 @@ import { videoStream } from '../../helpers/media.js';
 import { startRedis, type RunningRedis } from '../../helpers/redis-server.js';
 import { jsonBody } from '../support/test-server.js';
 import { startSharedApi, type SharedApi } from './support/shared-api.js';
-import { spawnWorker, type WorkerProcess } from './support/worker-process.js';
+import { spawnWorker, type CliProcess } from './support/cli-process.js';
 
 let redis: RunningRedis;
 let dir: string;
 let prefix: string;
 let api: SharedApi;
-const workers: WorkerProcess[] = [];
+const workers: CliProcess[] = [];
 
-function startWorker(): WorkerProcess {
+function startWorker(): CliProcess {
   const worker = spawnWorker({
     QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, REDIS_PREFIX: prefix, RENDER_ATTEMPTS: '2',
     LOCAL_STORAGE_DIR: dir, FLUVIE_ENABLE_MCP: 'false', SHUTDOWN_GRACE: '0s',
@@ -51,7 +51,7 @@ const rendering = (job: Record<string, unknown>): boolean => job['status'] === '
 const terminal = (job: Record<string, unknown>): boolean => ['succeeded', 'failed', 'canceled'].includes(String(job['status']));
 
 /** The live worker that logged the start of `id` last. */
-function holderOf(id: string): WorkerProcess {
+function holderOf(id: string): CliProcess {
   const holder = workers.find((worker) => worker.child.exitCode === null && worker.child.signalCode === null && worker.started.includes(id));
   if (holder === undefined) throw new Error(`no live worker runs ${id}`);
   return holder;

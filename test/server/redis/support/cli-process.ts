@@ -1,7 +1,8 @@
 /**
- * Spawns `fluvie-render worker` as a real process from the TypeScript sources (through vite-node,
- * so no build is needed) and collects the job ids it logs as started, so tests can tell which
- * worker runs which job and kill it.
+ * Spawns `fluvie-render worker` and `fluvie-render serve` as real processes from the TypeScript
+ * sources (through vite-node, so no build is needed) and reads their pino log lines: the job ids a
+ * process logged as started, so tests can tell which worker runs which job and kill it, and the
+ * port a server bound.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -11,25 +12,34 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const CLI_ENTRY = path.join(REPO_ROOT, 'test/server/mcp/support/cli-entry.ts');
 const VITE_NODE = path.join(REPO_ROOT, 'node_modules/.bin/vite-node');
 
-export interface WorkerProcess {
+export interface CliProcess {
   child: ChildProcess;
-  /** Job ids this worker logged `render started` for, in order (a job may appear again after a retry). */
+  /** Job ids this process logged `render started` for, in order (a job may appear again after a retry). */
   started: string[];
-  /** Resolves once the worker logged that it waits for jobs. */
+  /** Resolves once the process logged the line that marks it ready. */
   ready: Promise<void>;
   /** Every stderr line so far (pino JSON). */
   lines: string[];
+  /** The port a `serve` process logged, or 0. */
+  port(): number;
+  alive(): boolean;
   /** Sends `signal` and resolves when the process exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function spawnWorker(env: Record<string, string>, concurrency = 1): WorkerProcess {
-  const child = spawn(VITE_NODE, [CLI_ENTRY, '--', 'worker', '--concurrency', String(concurrency)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+export function spawnWorker(env: Record<string, string>, concurrency = 1): CliProcess {
+  return spawnCli(['worker', '--concurrency', String(concurrency)], env, 'worker waiting for render jobs');
+}
+
+export function spawnServe(env: Record<string, string>, workers = 0): CliProcess {
+  return spawnCli(['serve', '--port', '0', '--host', '127.0.0.1', '--workers', String(workers)], env, 'server listening');
+}
+
+function spawnCli(args: readonly string[], env: Record<string, string>, readyMessage: string): CliProcess {
+  const child = spawn(VITE_NODE, [CLI_ENTRY, '--', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   const started: string[] = [];
   const lines: string[] = [];
+  let port = 0;
   let markReady = (): void => undefined;
   let failReady = (_error: Error): void => undefined;
   const ready = new Promise<void>((resolve, reject) => {
@@ -43,18 +53,22 @@ export function spawnWorker(env: Record<string, string>, concurrency = 1): Worke
     buffered = complete.pop() ?? '';
     for (const line of complete) {
       lines.push(line);
-      if (line.includes('worker waiting for render jobs')) markReady();
+      const portMatch = /"port":(\d+)/.exec(line);
+      if (line.includes('"msg":"server listening"') && portMatch?.[1] !== undefined) port = Number(portMatch[1]);
+      if (line.includes(readyMessage)) markReady();
       const match = /"jobId":"([^"]+)".*"msg":"render started"/.exec(line);
       if (match?.[1] !== undefined) started.push(match[1]);
     }
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(() => failReady(new Error(`worker exited before it was ready:\n${lines.join('\n')}`)));
+  void exited.then(() => failReady(new Error(`fluvie-render ${args[0]} exited before it was ready:\n${lines.join('\n')}`)));
+  const alive = (): boolean => child.exitCode === null && child.signalCode === null;
 
   return {
-    child, started, ready, lines,
+    child, started, ready, lines, alive,
+    port: () => port,
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (alive()) child.kill(signal);
       await exited;
     },
   };

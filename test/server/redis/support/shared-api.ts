@@ -28,7 +28,8 @@ export async function startSharedApi(options: { redisUrl: string; prefix: string
   );
   const logger = createSilentLogger();
   const backend = await openRedisBackend({
-    redisUrl: options.redisUrl, prefix: options.prefix, attempts: 3, logger, createProcessor: null, concurrency: 1, timeoutMs: config.renderTimeoutMs,
+    target: { redisUrl: options.redisUrl, prefix: options.prefix, attempts: 3, lockDurationMs: 30_000, stalledIntervalMs: 30_000 },
+    logger, createRender: null, concurrency: 1, timeoutMs: config.renderTimeoutMs,
   });
   const app = createApp({
     config, logger, jobs: backend.jobs, queue: backend.queue, storage: new LocalStorage(options.dir), clock: systemClock,

@@ -1,0 +1,75 @@
+/**
+ * `startServer` with QUEUE_BACKEND=redis and one worker in the process (`serve --workers 1`): jobs
+ * render in the replica itself, and readiness follows Redis through an outage.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadServerConfig } from '../../../src/config/server-config.js';
+import { runRender } from '../../../src/core/pipeline/run-render.js';
+import { createSilentLogger } from '../../../src/server/logger.js';
+import { parseRedisSettings } from '../../../src/server/redis/redis-settings.js';
+import { startServer, type RunningServer } from '../../../src/server/server.js';
+import { videoStream } from '../../helpers/media.js';
+import { startRedis, type RunningRedis } from '../../helpers/redis-server.js';
+import { minimalSpecTools } from '../support/spec-tools.js';
+import { API_TOKEN, CLEANUP_TOKEN, jsonBody } from '../support/test-server.js';
+
+let redis: RunningRedis;
+let dir: string;
+let server: RunningServer;
+
+const api = (pathname: string, init: RequestInit = {}): Promise<Response> =>
+  fetch(new URL(pathname, `http://127.0.0.1:${server.port}`), { ...init, headers: { authorization: `Bearer ${API_TOKEN}`, ...(init.headers as Record<string, string> | undefined) } });
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  dir = await mkdtemp(path.join(tmpdir(), 'fluvie-serve-redis-'));
+  const env = { API_TOKEN, CLEANUP_TOKEN, LOCAL_STORAGE_DIR: dir, HOST: '127.0.0.1', PORT: '0', CLEANUP_INTERVAL: '0', SHUTDOWN_GRACE: '0s', QUEUE_BACKEND: 'redis', REDIS_URL: redis.url };
+  server = await startServer({
+    config: loadServerConfig(env, { cpuCount: 2 }), logger: createSilentLogger(), renderEnv: process.env, render: runRender,
+    specTools: minimalSpecTools, checkFfmpeg: async () => undefined, redis: parseRedisSettings(env), workers: 1,
+  });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await redis?.stop();
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+describe('serve with QUEUE_BACKEND=redis', () => {
+  it('renders a job in the replica', async () => {
+    const spec = { size: { width: 64, height: 64 }, fps: 25, scenes: [{ duration: '5f', background: { kind: 'color', color: '#FF0000FF' } }] };
+    const response = await api('/v1/renders', jsonBody({ spec, options: { format: 'mp4' } }));
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    let status = '';
+    await until(async () => {
+      status = String(((await (await api(`/v1/renders/${id}`)).json()) as { status: string }).status);
+      return ['succeeded', 'failed', 'canceled'].includes(status);
+    }, `job ${id} finished`);
+    expect(status).toBe('succeeded');
+    expect((await videoStream(path.join(dir, id, 'video.mp4'))).frameCount).toBe(5);
+  });
+
+  it('fails readiness while Redis is down', async () => {
+    expect((await api('/v1/readyz')).status).toBe(200);
+    await redis.pause();
+    const down = await api('/v1/readyz');
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as { failures: Record<string, string> }).failures['queue']).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+ is not reachable/);
+
+    await redis.restart();
+    await until(async () => (await api('/v1/readyz')).status === 200, 'readiness recovered');
+  });
+});
