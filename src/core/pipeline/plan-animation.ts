@@ -56,6 +56,8 @@ export interface AnimationScope {
 
 export function phaseOf(animation: AnimationSpec): AnimationPhase {
   if ('preset' in animation && typeof animation.preset === 'string') {
+    // `along` is an enter preset unless its `phase` argument says otherwise.
+    if (animation.preset === 'along' && animation.phase !== undefined) return animation.phase;
     if (EXIT_PRESETS.has(animation.preset)) return 'exit';
     if (DURING_PRESETS.has(animation.preset)) return 'during';
     return 'enter';

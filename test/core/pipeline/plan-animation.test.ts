@@ -79,3 +79,15 @@ describe('animation spans', () => {
     expect(entry!.stopPositions).toEqual([0, 0.25, 1]);
   });
 });
+
+describe('animation phases', () => {
+  it('along takes its phase argument', () => {
+    const [enter, during] = planned([
+      { preset: 'along', path: 'M0 0 L10 0', duration: '6f' },
+      { preset: 'along', path: 'M0 0 L10 0', duration: '6f', phase: 'during' },
+    ]);
+    expect(enter!.phase).toBe('enter');
+    expect(during!.phase).toBe('during');
+    expect(during!.timing.end).toBe(90);
+  });
+});

@@ -66,6 +66,16 @@ describe('keyframe animations', () => {
     expect(red(sharp, 29, 50)).toBe(0);
   });
 
+  it('blur reaches wherever the keyframe moves the box', async () => {
+    // Frame 5: the slide has moved the box 20 px left (10..50) while it is still blurred.
+    const animate = [{ preset: 'blurIn', sigma: 2, duration: '10f', ease: 'linear' }, { from: { x: -1 }, duration: '10f', ease: 'linear' }];
+    const frame = await boxFrame({ animate }, 5);
+    expect(red(frame, 12, 50)).toBe(255);
+    expect(red(frame, 9, 50)).toBeGreaterThan(0);
+    expect(red(frame, 9, 50)).toBeLessThan(255);
+    expect(red(frame, 60, 50)).toBe(0);
+  });
+
   it('color presets change no pixels', async () => {
     const plain = await boxFrame({}, 5);
     const colored = await boxFrame({ animate: [{ preset: 'color', to: '#FF0000' }, { preset: 'gradientShift', to: ['#FF0000', '#00FF00'] }] }, 5);

@@ -9,7 +9,11 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { ComposedKeyframe } from '../animate.js';
 import type { LayerPool } from '../layers.js';
 import type { ActiveWrapper, PixelWrapper, TransformWrapper } from '../motion/wrappers.js';
+import { deviceRegion, deviceScale, type DeviceRegion } from './device-region.js';
 import { drawPixelWrapper } from './pixel-stage.js';
+
+/** Device pixels added around a blurred box for glyphs that overhang their layout box. */
+const BLUR_MARGIN = 8;
 
 /** Draws the element's content in its local box at paint alpha `alpha`. */
 export type DrawContent = (ctx: SKRSContext2D, alpha: number) => void;
@@ -91,8 +95,8 @@ class StagePainter {
       this.layers.composite(ctx, alpha * opacity, (layer) => inner(layer, 1));
       return;
     }
-    const m = ctx.getTransform();
-    const sigma = blur * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    const sigma = blur * deviceScale(ctx);
+    const region = this.blurRegion(ctx, keyframe, sigma);
     this.layers.borrow(
       ctx,
       (layer) => inner(layer, 1),
@@ -101,10 +105,28 @@ class StagePainter {
         ctx.resetTransform();
         ctx.globalAlpha = alpha * opacity;
         ctx.filter = `blur(${sigma}px)`;
-        ctx.drawImage(canvas, 0, 0);
+        // Blurring only the element's neighbourhood instead of the whole layer saves most of the filter cost.
+        if (region === null) ctx.drawImage(canvas, 0, 0);
+        else if (region.width > 0) ctx.drawImage(canvas, region.x, region.y, region.width, region.height, region.x, region.y, region.width, region.height);
         ctx.restore();
       },
     );
+  }
+
+  /**
+   * The device rectangle a blurred primitive can reach: its box under the keyframe transform,
+   * grown by 3σ and a margin for glyph overhang. Null (the whole layer) for groups and drawn
+   * elements, whose children may paint outside the box, and under a parallax effect.
+   */
+  private blurRegion(ctx: SKRSContext2D, keyframe: ComposedKeyframe, sigma: number): DeviceRegion | null {
+    if (this.target.opacityNeedsLayer || keyframe.effectTransforms.some((active) => active.wrapper.kind === 'parallax')) return null;
+    const { width, height } = this.target;
+    ctx.save();
+    ctx.translate(keyframe.x * width, keyframe.y * height);
+    applyKeyframeMatrix(ctx, keyframe, width, height);
+    const region = deviceRegion(ctx, width, height, 3 * sigma + BLUR_MARGIN, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    return region ?? { x: 0, y: 0, width: 0, height: 0 };
   }
 
   /** Paint alpha equals group opacity only for one primitive with no pixel stage inside. */
