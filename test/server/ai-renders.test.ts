@@ -6,13 +6,16 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runRender } from '../../src/core/pipeline/run-render.js';
+import { deriveSigningKey } from '../../src/server/auth/signed-token.js';
+import { RateLimiter } from '../../src/server/http/rate-limiter.js';
+import { createLocalRenderGateway } from '../../src/server/mcp/gateways/local-render-gateway.js';
 import type { RenderFunction } from '../../src/server/queue/render-job.js';
 import { EDITED_SPEC, SCHEMA_ERROR_REPLY, VALID_REPLY, VALID_SPEC } from '../fixtures/ai/authored-specs.js';
 import { cliEnv } from '../fixtures/ai/cli-env.js';
 import { FAKE_KEY, startFakeProvider, type FakeProvider, type ScriptedReply } from '../fixtures/ai/fake-provider.js';
 import { tempDir, videoStream } from '../helpers/media.js';
 import { realSpecTools } from './support/spec-tools.js';
-import { jsonBody, startTestServer, TINY_SPEC, type TestServer } from './support/test-server.js';
+import { API_TOKEN, jsonBody, startTestServer, TINY_SPEC, type TestServer } from './support/test-server.js';
 
 interface JobJson {
   id: string;
@@ -164,6 +167,32 @@ describe('prompt renders', () => {
   });
 });
 
+describe('authoring limits', () => {
+  it('fail at the render timeout', async () => {
+    const claude = await fakeProvider('claude', [{ kind: 'hang' }]);
+    const api = await start(cliEnv(claude, { RENDER_TIMEOUT: '1s' }));
+
+    const { id } = (await (await post(api, { prompt: 'A coffee title card' })).json()) as JobJson;
+    const job = (await api.waitForTerminal(id)) as unknown as JobJson;
+
+    expect(job.status).toBe('failed');
+    expect(job.error).toBe('Render timed out after 1s');
+    expect(claude.requests).toHaveLength(1);
+  });
+
+  it('stop on cancel', async () => {
+    const claude = await fakeProvider('claude', [{ kind: 'hang' }]);
+    const api = await start(cliEnv(claude));
+
+    const { id } = (await (await post(api, { prompt: 'A coffee title card' })).json()) as JobJson;
+    await pollUntil(api, id, () => claude.requests.length === 1);
+    const canceled = await api.api(`/v1/renders/${id}`, { method: 'DELETE' });
+
+    expect(canceled.status).toBe(200);
+    expect(((await canceled.json()) as JobJson).status).toBe('canceled');
+  });
+});
+
 describe('edit renders', () => {
   it('render with the chosen provider', async () => {
     const claude = await fakeProvider('claude', [{ kind: 'error', status: 500, message: 'the default provider must not be called' }]);
@@ -190,6 +219,31 @@ describe('edit renders', () => {
     expect(video.codec_name).toBe('h264');
     expect([video.width, video.height]).toEqual([320, 180]);
     expect(video.frameCount).toBe(30);
+  });
+});
+
+describe('MCP AI renders', () => {
+  it('queue through the local gateway', async () => {
+    const claude = await fakeProvider('claude', [{ kind: 'text', text: VALID_REPLY }]);
+    const api = await start(cliEnv(claude));
+    const gateway = createLocalRenderGateway({
+      jobs: api.jobs,
+      queue: api.queue,
+      storage: api.storage,
+      clock: { now: () => Date.now() },
+      specTools: await realSpecTools(),
+      rateLimiter: new RateLimiter({ limit: 5, windowMs: 60_000, dailyQuota: 50 }),
+      publicBaseUrl: `${api.base}/`,
+      signingKey: deriveSigningKey(api.config.downloadSigningKey, API_TOKEN),
+      config: api.config,
+    });
+
+    const queued = await gateway.submit({ prompt: 'A coffee title card', options: { format: 'mp4' } }, new AbortController().signal);
+    expect(queued.status).toBe('queued');
+    const job = (await api.waitForTerminal(queued.id)) as unknown as JobJson;
+    expect(job.status).toBe('succeeded');
+    expect(job.spec).toEqual(VALID_SPEC);
+    expect(job.code).toContain('Video build()');
   });
 });
 
