@@ -7,11 +7,23 @@
 export interface JobEvents {
   /** Calls `listener` after each stored change of job `jobId`; returns the function that removes it. */
   subscribe(jobId: string, listener: () => void): () => void;
+  /** Fires when the server shuts down, so open streams end and the HTTP server can close. */
+  readonly closed?: AbortSignal;
 }
 
 /** {@link JobEvents} fed by this process: whoever changes a job record calls `publish` with its id. */
 export class JobEventHub implements JobEvents {
   readonly #listeners = new Map<string, Set<() => void>>();
+  readonly #closing = new AbortController();
+
+  get closed(): AbortSignal {
+    return this.#closing.signal;
+  }
+
+  /** Ends every stream that follows a job through this hub. Idempotent. */
+  close(): void {
+    this.#closing.abort();
+  }
 
   publish(jobId: string): void {
     const listeners = this.#listeners.get(jobId);

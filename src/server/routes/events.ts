@@ -5,6 +5,7 @@
  * links or error), after which the stream ends. A client that connects after the job ended gets the
  * terminal event at once. Comment lines (`: heartbeat`) every `heartbeatMs` keep proxies from closing
  * an idle stream. No `id:` fields are sent: a client that reconnects gets the current state again.
+ * When the server shuts down, open streams end with an `error` event (code `unavailable`).
  */
 import type { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
@@ -22,6 +23,9 @@ import type { RouteContext } from './route-context.js';
 /** Default time between heartbeat comments: well under the 60 s idle timeout of common proxies. */
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 export const DEFAULT_RECHECK_MS = 1_000;
+
+/** Reason a stream ends when the server shuts down; its client gets it as an `error` event. */
+const SHUTDOWN = new FluvieError('unavailable', 'The server is shutting down; reconnect later to follow the render.');
 
 export type EventRouteContext = Pick<RouteContext, 'jobs' | 'requireApiToken' | 'storage' | 'publicBaseUrl' | 'signingKey'>;
 
@@ -54,18 +58,24 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContex
       const closed = new AbortController();
       stream.onAbort(() => closed.abort());
       c.req.raw.signal.addEventListener('abort', () => closed.abort(), { once: true });
+      const shutdown = options.jobEvents.closed;
+      const endForShutdown = (): void => closed.abort(SHUTDOWN);
+      if (shutdown?.aborted === true) endForShutdown();
+      shutdown?.addEventListener('abort', endForShutdown, { once: true });
 
       const wake = createWakeSignal();
       const unsubscribe = options.jobEvents.subscribe(id, wake.notify);
       const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), heartbeatMs);
       try {
         await followJob(id, stream, context, { wake, recheckMs, closed: closed.signal });
+        if (closed.signal.reason === SHUTDOWN) await stream.writeSSE({ event: 'error', data: JSON.stringify(toErrorResponse(SHUTDOWN).body) });
       } catch (error: unknown) {
         log.warn({ err: error, jobId: id }, 'render event stream failed');
         await stream.writeSSE({ event: 'error', data: JSON.stringify(toErrorResponse(error).body) });
       } finally {
         clearInterval(heartbeat);
         unsubscribe();
+        shutdown?.removeEventListener('abort', endForShutdown);
       }
     });
   });

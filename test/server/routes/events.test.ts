@@ -377,3 +377,29 @@ describe('render events recheck', () => {
     await waitFor(() => harness.hub.listenerCount() === 0);
   });
 });
+
+describe('render events shutdown', () => {
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('ends open streams when the hub closes', async () => {
+    const job = jobRecord();
+    await harness.jobs.create(job);
+    const stream = await openStream(job.id);
+    expect(eventOf(await stream.next()).event).toBe('status');
+
+    harness.hub.close();
+    const items = (await stream.rest()).map(eventOf);
+    expect(items.map((item) => item.event)).toEqual(['error']);
+    expect(items[0]?.data).toEqual({ error: { code: 'unavailable', message: 'The server is shutting down; reconnect later to follow the render.' } });
+    expect(harness.hub.listenerCount()).toBe(0);
+
+    const late = await openStream(job.id);
+    expect((await late.rest()).map((item) => eventOf(item).event)).toEqual(['error']);
+  });
+});
