@@ -1,5 +1,5 @@
 /**
- * How the animations and effects of one element combine on a frame. Keyframe-class animations are
+ * Composition of one element's animations and effects on a frame. Keyframe-class animations are
  * evaluated at their own progress and write their fields into one keyframe in list order, the
  * last writer winning per field (values are never multiplied). Exit presets write their field even
  * before their span starts, because they lerp from the natural value. Wrappers (mask wipe,

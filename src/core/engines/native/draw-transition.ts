@@ -1,5 +1,5 @@
 /**
- * Paints a frame's scenes as its blend says (bottom to top):
+ * Paints a frame's scenes as its blend describes (bottom to top):
  * - crossFade: outgoing, then incoming at opacity e (a dissolve with no dip);
  * - wipe: outgoing, then incoming clipped to a rect growing toward the direction (right: [0, W·e]);
  * - zoom: incoming, then outgoing on top scaled 1 + e about the `into` point at opacity 1 − e;

@@ -14,7 +14,7 @@ export interface SceneAtFrame {
   frame: number;
 }
 
-/** How the two scenes of a blend are painted; `e` is the eased progress. */
+/** The painting of a blend's two scenes; `e` is the eased progress. */
 export type SceneBlend =
   | { kind: 'crossFade'; e: number }
   /** The incoming scene is clipped to a rect that grows toward `direction`. */

@@ -19,7 +19,7 @@ export interface GradeParams {
   intensity: number;
 }
 
-/** The row-major 4×5 matrix (offsets in 0..255 units) of a grade. */
+/** Builds the row-major 4×5 matrix (offsets in 0..255 units) of a grade. */
 export function gradeMatrix(params: GradeParams): number[] {
   const gain = Math.pow(2, params.exposure);
   const r = gain * (1 + 0.2 * params.temperature);

@@ -9,8 +9,8 @@ export interface DeviceRegion {
 }
 
 /**
- * Bounds of the local box `[0, width] × [0, height]` under `ctx`'s transform, grown by `margin`
- * device pixels and clamped to the canvas; null when nothing of it is on the canvas.
+ * Returns the bounds of the local box `[0, width] × [0, height]` under `ctx`'s transform, grown by
+ * `margin` device pixels and clamped to the canvas, or null when none of it is on the canvas.
  */
 export function deviceRegion(ctx: SKRSContext2D, width: number, height: number, margin: number, canvasWidth: number, canvasHeight: number): DeviceRegion | null {
   const m = ctx.getTransform();
@@ -30,13 +30,13 @@ export function deviceRegion(ctx: SKRSContext2D, width: number, height: number, 
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
-/** The device vector of the local vector `(dx, dy)` under `ctx`'s transform. */
+/** Returns the device vector of the local vector `(dx, dy)` under `ctx`'s transform. */
 export function deviceVector(ctx: SKRSContext2D, dx: number, dy: number): [number, number] {
   const m = ctx.getTransform();
   return [m.a * dx + m.c * dy, m.b * dx + m.d * dy];
 }
 
-/** The transform's area scale as one length factor, used to scale blur sigmas to device pixels. */
+/** Returns the transform's area scale as one length factor, which scales blur sigmas to device pixels. */
 export function deviceScale(ctx: SKRSContext2D): number {
   const m = ctx.getTransform();
   return Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));

@@ -1,9 +1,11 @@
 /**
  * Paints an element with its composed keyframe and wrappers, nested as Fluvie nests them. From the
- * outside in: animation pixel wrappers (last in the list outermost), animation transform wrappers,
- * the keyframe's group opacity, its blur, its fractional translation, its matrix (rotation, skews
- * and scales about `origin`), the element effects' pixel and then transform wrappers, and finally
- * the content. Pixel stages that need the element's pixels draw it into an offscreen layer.
+ * outside in, the stages are:
+ * 1. animation pixel wrappers (the last in the list outermost), then animation transform wrappers;
+ * 2. the keyframe's group opacity, its blur, its fractional translation, and its matrix (rotation,
+ *    skews and scales about `origin`);
+ * 3. the element effects' pixel wrappers, then their transform wrappers, then the content.
+ * Pixel stages that need the element's pixels draw it into an offscreen layer.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { ComposedKeyframe } from '../animate.js';
@@ -114,9 +116,9 @@ class StagePainter {
   }
 
   /**
-   * The device rectangle a blurred primitive can reach: its box under the keyframe transform,
-   * grown by 3σ and a margin for glyph overhang. Null (the whole layer) for groups and drawn
-   * elements, whose children may paint outside the box, and under a parallax effect.
+   * Returns the device rectangle a blurred primitive can reach: its box under the keyframe
+   * transform, grown by 3σ and a margin for glyph overhang. Returns null (the whole layer) for
+   * groups and drawn elements, whose children may paint outside the box, and under a parallax effect.
    */
   private blurRegion(ctx: SKRSContext2D, keyframe: ComposedKeyframe, sigma: number): DeviceRegion | null {
     if (this.target.opacityNeedsLayer || keyframe.effectTransforms.some((active) => active.wrapper.kind === 'parallax')) return null;
@@ -188,7 +190,7 @@ function applyTransformWrapper(ctx: SKRSContext2D, wrapper: TransformWrapper, va
   }
 }
 
-/** The mask wipe's clip: a circle or rect growing from the origin, or a diagonal sweep from the top-left. */
+/** Clips to the mask wipe: a circle or rect growing from the origin, or a diagonal sweep from the top-left. */
 function clipWipe(ctx: SKRSContext2D, wrapper: Extract<TransformWrapper, { kind: 'maskWipe' }>, p: number, width: number, height: number): void {
   const cx = ((wrapper.originX + 1) / 2) * width;
   const cy = ((wrapper.originY + 1) / 2) * height;

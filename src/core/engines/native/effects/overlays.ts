@@ -1,7 +1,7 @@
 /**
- * Foreground painters drawn over an element box in its local coordinates: grain (2 px blocks of
- * value noise whose field shifts with progress), vignette (a radial darkening from 55 % of half the
- * diagonal to the corners) and scanlines (a 1 px black line every `spacing` px).
+ * Foreground painters drawn over an element box in its local coordinates. Grain is 2 px blocks of
+ * value noise whose field shifts with progress. Vignette is a radial darkening from 55 % of half
+ * the diagonal to the corners. Scanlines are a 1 px black line every `spacing` px.
  */
 import { createCanvas, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { lattice2 } from '../../../motion/value-noise.js';

@@ -1,9 +1,9 @@
 /**
- * Pixel-class wrappers. Grain, vignette and scanlines paint over the element box after it (no
- * layer). Bloom, chromatic, glitch, grade and blur draw the element into an offscreen layer first:
- * bloom adds a blurred copy with `lighter` (Flutter's `BlendMode.plus`), chromatic adds its channel
- * split onto whatever is below, glitch redraws the layer in nine shifted bands plus a faint split,
- * and grade and blur filter the layer before compositing it.
+ * Pixel-class wrappers. Grain, vignette and scanlines paint over the element box after it, with no
+ * layer. Bloom, chromatic, glitch, grade and blur first draw the element into an offscreen layer.
+ * Bloom adds a blurred copy with `lighter` (Flutter's `BlendMode.plus`). Chromatic adds its channel
+ * split onto whatever is below. Glitch redraws the layer in nine shifted bands plus a faint split.
+ * Grade and blur filter the layer before compositing it.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { valueForSeed } from '../../../motion/value-noise.js';
@@ -98,9 +98,9 @@ export function drawPixelWrapper(
 }
 
 /**
- * Three channel copies (red shifted −px, green in place, blue +px along the local x axis), summed
- * and composited with `operation`: `lighter` for the chromatic effect, which adds onto the pixels
- * below as Flutter's plus layers do, and `source-over` inside the glitch overlay's opacity layer.
+ * Draws three channel copies (red shifted −px, green in place, blue +px along the local x axis),
+ * summed. The chromatic effect composites them with `lighter`, adding onto the pixels below as
+ * Flutter's plus layers do. The glitch overlay uses `source-over`, as inside its opacity layer.
  */
 function drawChromatic(
   ctx: SKRSContext2D,

@@ -9,8 +9,10 @@ import type { Wrapper } from './wrappers.js';
 /** Returns the effect's wrapper, null for a disabled effect, or 'unsupported'. */
 export function effectWrapper(effect: EffectSpec): Wrapper | null | 'unsupported' {
   if (effect.enabled === false) return null;
-  const value = (number: KeyframedNumberSpec | undefined, fallback: number): number | 'keyframed' =>
-    number === undefined ? fallback : typeof number === 'number' ? number : 'keyframed';
+  const value = (number: KeyframedNumberSpec | undefined, fallback: number): number | 'keyframed' => {
+    if (number === undefined) return fallback;
+    return typeof number === 'number' ? number : 'keyframed';
+  };
   const numbers = (entries: Record<string, number | 'keyframed'>): Record<string, number> | null =>
     Object.values(entries).includes('keyframed') ? null : (entries as Record<string, number>);
 
