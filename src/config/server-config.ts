@@ -38,6 +38,22 @@ export interface AiConfig {
   dailyQuota: number;
 }
 
+/** Where jobs queue and their records live (QUEUE_BACKEND and the Redis variables). */
+export interface QueueConfig {
+  /** `memory`: in this process (records under LOCAL_STORAGE_DIR/.jobs); `redis`: shared through Redis. */
+  queueBackend: 'memory' | 'redis';
+  /** Set when `queueBackend` is `redis`. */
+  redisUrl: string | null;
+  /** Runs of one render job, counting runs lost with a stopped worker and runs handed back at shutdown. */
+  attempts: number;
+  /** Prefix of every Redis key and of the BullMQ queue. */
+  prefix: string;
+  /** Time a worker's job lock lasts without renewal, in milliseconds. */
+  lockDurationMs: number;
+  /** Time between a worker's checks for jobs of stopped workers, in milliseconds. */
+  stalledIntervalMs: number;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -86,6 +102,7 @@ export interface ServerConfig {
   metricsToken: string | null;
   /** How long shutdown waits for running renders before canceling them. */
   shutdownGraceMs: number;
+  queue: QueueConfig;
 }
 
 /** One invalid environment variable. */
@@ -155,6 +172,12 @@ function buildEnvSchema(cpuCount: number) {
     WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
     METRICS_TOKEN: envText(),
     SHUTDOWN_GRACE: envDuration(30_000),
+    QUEUE_BACKEND: envChoice(['memory', 'redis'], 'memory'),
+    REDIS_URL: envText(),
+    RENDER_ATTEMPTS: envInteger(1, 100).transform((value) => value ?? 3),
+    REDIS_PREFIX: envTextOr('fluvie'),
+    WORKER_LOCK_DURATION: envDuration(30_000, { minMs: 500 }),
+    WORKER_STALLED_INTERVAL: envDuration(30_000, { minMs: 500 }),
   });
 }
 
@@ -199,6 +222,7 @@ function checkCombinations(parsed: ParsedEnv, requireTokens: boolean): ConfigPro
     if (parsed.API_TOKEN === null) problems.push(missing('API_TOKEN', 'the bearer token clients send to render'));
     if (parsed.CLEANUP_TOKEN === null) problems.push(missing('CLEANUP_TOKEN', 'the bearer token of POST /v1/maintenance/cleanup'));
   }
+  problems.push(...checkQueueSettings(parsed));
   if (parsed.STORAGE_BACKEND === 's3') {
     if (parsed.S3_BUCKET === null) problems.push(missing('S3_BUCKET', 'needed when STORAGE_BACKEND=s3'));
     // Also reports a missing S3_ENDPOINT. The keys are optional because without them the standard
@@ -283,7 +307,28 @@ function toServerConfig(parsed: ParsedEnv): ServerConfig {
     webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE,
     metricsToken: parsed.METRICS_TOKEN,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE,
+    queue: {
+      queueBackend: parsed.QUEUE_BACKEND,
+      redisUrl: parsed.REDIS_URL,
+      attempts: parsed.RENDER_ATTEMPTS,
+      prefix: parsed.REDIS_PREFIX,
+      lockDurationMs: parsed.WORKER_LOCK_DURATION,
+      stalledIntervalMs: parsed.WORKER_STALLED_INTERVAL,
+    },
   };
+}
+
+function checkQueueSettings(parsed: ParsedEnv): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (parsed.QUEUE_BACKEND === 'redis' && parsed.REDIS_URL === null) problems.push(missing('REDIS_URL', 'needed when QUEUE_BACKEND=redis, such as redis://127.0.0.1:6379'));
+  if (parsed.REDIS_URL !== null && !/^rediss?:\/\/[^/]/.test(parsed.REDIS_URL)) {
+    // The value may carry a password, so it is not repeated.
+    problems.push({ variable: 'REDIS_URL', message: 'must start with redis:// or rediss:// followed by a host' });
+  }
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(parsed.REDIS_PREFIX)) {
+    problems.push({ variable: 'REDIS_PREFIX', message: `may use letters, digits, _ and - (1 to 64 characters), got "${parsed.REDIS_PREFIX}"` });
+  }
+  return problems;
 }
 
 function toS3Config(parsed: ParsedEnv): S3Config {

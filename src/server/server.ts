@@ -28,7 +28,6 @@ import { JobEventHub } from './routes/events-hub.js';
 import { observeJobStore } from './routes/events-job-store.js';
 import { startRetentionTimer } from './retention/retention-timer.js';
 import { openRedisJobStore, openSharedQueue, type RedisJobStoreHandle } from './redis/redis-backend.js';
-import type { RedisSettings } from './redis/redis-settings.js';
 import type { SpecTools } from './spec-tools.js';
 import { openConfiguredStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
@@ -51,8 +50,6 @@ export interface StartServerOptions {
   onJobFinished?: (job: JobRecord) => void;
   /** Resolves when ffmpeg can run (readiness); default: resolve and probe it. */
   checkFfmpeg?: () => Promise<void>;
-  /** Queue backend settings (QUEUE_BACKEND and the Redis variables); default: the in-process queue. */
-  redis?: RedisSettings;
   /** Render jobs this process runs at once with QUEUE_BACKEND=redis (`serve --workers`; default 0, API only). */
   workers?: number;
 }
@@ -74,7 +71,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { storage, close: closeStorage } = await openConfiguredStorage(config, { clock });
   // Every change of a job record wakes the render event streams of that job.
   const jobEvents = new JobEventHub();
-  const redisTarget = options.redis?.queueBackend === 'redis' && options.redis.redisUrl !== null ? { ...options.redis, redisUrl: options.redis.redisUrl } : null;
+  const redisTarget = config.queue.queueBackend === 'redis' && config.queue.redisUrl !== null ? { ...config.queue, redisUrl: config.queue.redisUrl } : null;
   const redisStore: RedisJobStoreHandle | null = redisTarget === null ? null : await openRedisJobStore(redisTarget, logger).catch((error: unknown) => {
     closeStorage();
     throw error;

@@ -6,7 +6,7 @@
 import { detectCpuCount } from '../../config/cpu-count.js';
 import { loadServerConfig } from '../../config/server-config.js';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
-import { parseRedisSettings } from '../../server/redis/redis-settings.js';
+import { readEnvValue } from '../../config/env-values.js';
 import type { CliContext } from '../context.js';
 import type { ServeFlags } from './serve.js';
 import { resolveServerEnv } from './server-env.js';
@@ -15,11 +15,11 @@ export async function runServeCommand(flags: ServeFlags, context: CliContext): P
   let server;
   try {
     const env = await resolveServerEnv(context, flags.envFile, { PORT: flags.port, HOST: flags.host });
-    const redis = parseRedisSettings(env);
+    const sharedQueue = readEnvValue(env['QUEUE_BACKEND']) === 'redis';
     // With the in-process queue, --workers is the render concurrency; with Redis it counts this replica's workers.
-    if (redis.queueBackend === 'memory' && flags.workers !== undefined) env['RENDER_CONCURRENCY'] = flags.workers;
+    if (!sharedQueue && flags.workers !== undefined) env['RENDER_CONCURRENCY'] = flags.workers;
     const config = loadServerConfig(env, { cpuCount: detectCpuCount() });
-    const workers = redis.queueBackend === 'redis' ? parseWorkerCount(flags.workers) : undefined;
+    const workers = sharedQueue ? parseWorkerCount(flags.workers) : undefined;
     // Loaded after the configuration is known to be valid, so config errors print fast.
     const [{ runRender }, { createServerLogger }, { startServer }, { createDefaultSpecTools }] = await Promise.all([
       import('../../core/pipeline/run-render.js'),
@@ -28,7 +28,7 @@ export async function runServeCommand(flags: ServeFlags, context: CliContext): P
       import('../../server/spec-tools-default.js'),
     ]);
     const logger = createServerLogger({ destination: context.stderr });
-    server = await startServer({ config, logger, renderEnv: env, render: runRender, specTools: createDefaultSpecTools(), redis, ...(workers === undefined ? {} : { workers }) });
+    server = await startServer({ config, logger, renderEnv: env, render: runRender, specTools: createDefaultSpecTools(), ...(workers === undefined ? {} : { workers }) });
   } catch (error: unknown) {
     throw reportConfigError(error, context);
   }

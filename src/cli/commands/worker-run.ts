@@ -17,15 +17,13 @@ export async function runWorkerCommand(flags: WorkerFlags, context: CliContext):
     const env = await resolveServerEnv(context, flags.envFile, { RENDER_CONCURRENCY: flags.concurrency });
     // The worker serves no HTTP, so API_TOKEN and CLEANUP_TOKEN are optional here.
     const config = loadServerConfig(env, { cpuCount: detectCpuCount(), requireTokens: false });
-    const [{ parseRedisSettings }, { runRender }, { createServerLogger }, { startRenderWorker }] = await Promise.all([
-      import('../../server/redis/redis-settings.js'),
+    const [{ runRender }, { createServerLogger }, { startRenderWorker }] = await Promise.all([
       import('../../core/pipeline/run-render.js'),
       import('../../server/logger.js'),
       import('../../server/redis/render-worker.js'),
     ]);
-    const redis = parseRedisSettings(env);
     const logger = createServerLogger({ destination: context.stderr });
-    worker = await startRenderWorker({ config, redis, logger, renderEnv: env, render: runRender, concurrency: config.renderConcurrency });
+    worker = await startRenderWorker({ config, logger, renderEnv: env, render: runRender, concurrency: config.renderConcurrency });
   } catch (error: unknown) {
     throw reportStartError(error, context);
   }

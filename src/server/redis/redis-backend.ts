@@ -4,19 +4,19 @@
  * the render job dependencies).
  */
 import type { Redis } from 'ioredis';
+import type { QueueConfig } from '../../config/server-config.js';
 import { RedisJobStore } from '../jobs/redis-job-store.js';
 import type { Logger } from '../logger.js';
 import { BullmqQueue } from '../queue/bullmq-queue.js';
 import type { RenderJobDeps } from '../queue/render-job.js';
 import { connectRedis, pingRedis } from './redis-connection.js';
-import type { RedisSettings } from './redis-settings.js';
 import { createSharedRenderProcessor } from './shared-render-processor.js';
 
 /** Name of the BullMQ queue of render jobs. */
 export const RENDER_QUEUE_NAME = 'renders';
 
 /** The Redis settings with the URL known to be set. */
-export type RedisTarget = Omit<RedisSettings, 'queueBackend' | 'redisUrl'> & { redisUrl: string };
+export type RedisTarget = Omit<QueueConfig, 'queueBackend' | 'redisUrl'> & { redisUrl: string };
 
 export interface RedisJobStoreHandle {
   jobs: RedisJobStore;

@@ -16,12 +16,10 @@ import type { Storage } from '../storage/storage.js';
 import { createWebhookNotifier } from '../webhooks/webhook-notifier.js';
 import type { WebhookSenderOptions } from '../webhooks/webhook-sender.js';
 import { openRedisBackend, type RedisBackend } from './redis-backend.js';
-import type { RedisSettings } from './redis-settings.js';
 import { FluvieError } from '../../core/errors.js';
 
 export interface StartRenderWorkerOptions {
   config: ServerConfig;
-  redis: RedisSettings;
   logger: Logger;
   /** Environment handed to the render core. */
   renderEnv: Readonly<Record<string, string | undefined>>;
@@ -42,7 +40,8 @@ export interface RunningWorker {
 }
 
 export async function startRenderWorker(options: StartRenderWorkerOptions): Promise<RunningWorker> {
-  const { config, logger, redis } = options;
+  const { config, logger } = options;
+  const redis = config.queue;
   if (redis.redisUrl === null) {
     throw new FluvieError('config_invalid', 'REDIS_URL is missing; a worker takes its jobs from Redis, so set REDIS_URL=redis://host:6379.');
   }

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../../src/config/server-config.js';
 import { runRender } from '../../../src/core/pipeline/run-render.js';
 import { createSilentLogger } from '../../../src/server/logger.js';
-import { parseRedisSettings } from '../../../src/server/redis/redis-settings.js';
 import { startServer, type RunningServer } from '../../../src/server/server.js';
 import { videoStream } from '../../helpers/media.js';
 import { startRedis, type RunningRedis } from '../../helpers/redis-server.js';
@@ -37,7 +36,7 @@ beforeAll(async () => {
   const env = { API_TOKEN, CLEANUP_TOKEN, LOCAL_STORAGE_DIR: dir, HOST: '127.0.0.1', PORT: '0', CLEANUP_INTERVAL: '0', SHUTDOWN_GRACE: '0s', QUEUE_BACKEND: 'redis', REDIS_URL: redis.url };
   server = await startServer({
     config: loadServerConfig(env, { cpuCount: 2 }), logger: createSilentLogger(), renderEnv: process.env, render: runRender,
-    specTools: minimalSpecTools, checkFfmpeg: async () => undefined, redis: parseRedisSettings(env), workers: 1,
+    specTools: minimalSpecTools, checkFfmpeg: async () => undefined, workers: 1,
   });
 });
 
