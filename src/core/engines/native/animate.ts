@@ -59,7 +59,8 @@ export function elementEffectAnimations(planned: PlannedElement): FieldAnimation
   for (const effect of planned.element.effects ?? []) {
     const wrapper = effectWrapper(effect);
     if (wrapper === null || wrapper === 'unsupported') continue;
-    // Effects have no clock of their own: grain and glitch draw at progress 0, parallax reads the scope.
+    // NOTE: effects have no timing of their own, so grain and glitch draw at progress 0 (a guess at
+    // Fluvie's effect clock). Parallax reads the element scope.
     prepared.push({ planned: null, track: null, active: { wrapper, value: 0 }, scope: planned.scope, sceneStart: planned.scope.start });
   }
   return prepared;
@@ -98,6 +99,7 @@ function wrapperValue(wrapper: Wrapper, animation: FieldAnimation, p: number, fr
       return wrapper.depth * progress;
     }
     case 'float':
+      // NOTE: Fluvie reads its frame clock here; counting from the scene start is an assumption.
       return floatOffset(frame - animation.sceneStart, animation.planned?.timing.repeat?.cycle ?? 0, wrapper.amplitude, wrapper.seed);
     default:
       return p;

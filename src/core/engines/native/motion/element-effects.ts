@@ -47,6 +47,7 @@ export function effectWrapper(effect: EffectSpec): Wrapper | null | 'unsupported
     case 'glitch': {
       const intensity = value(effect.intensity, 1);
       if (intensity === 'keyframed') return 'unsupported';
+      // NOTE: `intensity` scales the band shift and split like the preset's 1 − progress; unconfirmed upstream.
       wrapper = { kind: 'glitch', bias: effect.from === 'right' ? 1 : -1, reverse: effect.reverse === true, scale: intensity };
       break;
     }
