@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { runCli } from '../../../src/cli/main.js';
 import { runCliCapture } from '../../helpers/cli.js';
+import { S3RVER_ACCESS_KEY, S3RVER_SECRET_KEY, startS3rver } from '../../helpers/s3rver.js';
 
 const dirs: string[] = [];
 
@@ -119,6 +120,21 @@ describe('fluvie-render serve', () => {
     expect(result.stderr).toContain('S3_ENDPOINT: must be the host (and port) only');
     expect(result.stderr).toContain('S3_BUCKET: must be an S3 bucket name');
     expect(result.stderr).toContain('S3_SECRET_KEY: is required when S3_ACCESS_KEY is set');
+  });
+
+  it('exits 78 for a missing S3 bucket', async () => {
+    const dir = await tempDir();
+    const s3 = await startS3rver({ buckets: [] });
+    try {
+      const result = await runCliCapture(['serve'], {
+        env: { API_TOKEN: 'a', CLEANUP_TOKEN: 'c', HOST: '127.0.0.1', PORT: '0', LOCAL_STORAGE_DIR: dir, STORAGE_BACKEND: 's3', S3_ENDPOINT: s3.endpoint, S3_BUCKET: 'renders', S3_ACCESS_KEY: S3RVER_ACCESS_KEY, S3_SECRET_KEY: S3RVER_SECRET_KEY, S3_USE_SSL: 'false', S3_PATH_STYLE: 'true' },
+      });
+      expect(result.stderr).toContain('The bucket "renders" does not exist');
+      expect(result.code).toBe(78);
+      expect(result.stderr).toContain('S3_BUCKET');
+    } finally {
+      await s3.close();
+    }
   });
 
   it('exits 78 when the env file is missing', async () => {
