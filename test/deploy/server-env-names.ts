@@ -1,10 +1,11 @@
 /**
- * Names of the environment variables the server configuration reads. The config module exports no
- * list, so the names are recorded by running `loadServerConfig` over environments whose every read
- * is logged: the defaults, the s3 backend and a disabled API, so that conditional reads count too.
+ * Names of the environment variables the server configuration reads: the list the config module
+ * exports, and, as a cross-check, the names `loadServerConfig` actually reads from the env record.
+ * The reads are recorded over environments with the defaults, the s3 backend and a disabled API, so
+ * conditional reads count too.
  */
 import { readFile } from 'node:fs/promises';
-import { loadServerConfig } from '../../src/config/server-config.js';
+import { loadServerConfig, serverEnvVariableNames } from '../../src/config/server-config.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -15,8 +16,13 @@ const SCENARIOS: readonly Env[] = [
   {},
 ];
 
-/** Returns the sorted names of every variable `loadServerConfig` reads. */
+/** Returns the sorted names the config module declares. */
 export function serverEnvNames(): string[] {
+  return [...serverEnvVariableNames()].sort();
+}
+
+/** Returns the sorted names of every variable `loadServerConfig` reads in the scenarios above. */
+export function recordedServerEnvReads(): string[] {
   const names = new Set<string>();
   for (const scenario of SCENARIOS) {
     const recording = new Proxy(scenario, {
