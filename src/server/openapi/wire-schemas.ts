@@ -22,8 +22,8 @@ export const renderRequestSchema = z
   .object({
     key: z.string().regex(/^[a-z0-9_]+$/).optional().describe('composition key of the Flutter project'),
     spec: spec.optional(),
-    prompt: z.string().min(1).optional().describe('AI authoring prompt (not available in this build)'),
-    edit: z.object({ base: spec, change: z.string().min(1) }).optional().describe('AI edit (not available in this build)'),
+    prompt: z.string().min(1).optional().describe('Description of the video; the server authors a VideoSpec with an AI provider (503 without its key)'),
+    edit: z.object({ base: spec, change: z.string().min(1) }).optional().describe('A VideoSpec and the change to make with an AI provider (503 without its key)'),
     code: z.string().min(1).optional().describe('Dart source (not available in this build)'),
     provider: z.string().optional(),
     options: renderOptionsSchema.optional(),
