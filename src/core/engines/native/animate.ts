@@ -10,7 +10,7 @@ import { noise2, valueForSeed } from '../../motion/value-noise.js';
 import type { FrameWindow, PlannedAnimation, PlannedElement } from '../../pipeline/plan-types.js';
 import { identityFields, KEYFRAME_FIELDS, resetFields, writeTrack, type ComposedFields, type KeyframeTrack } from './motion/keyframe.js';
 import { animationMotion } from './motion/presets.js';
-import { effectWrapper } from './motion/element-effects.js';
+import { applyParamTracks, effectMotion, type ParamTrack } from './motion/element-effects.js';
 import { isPixelWrapper, type ActiveWrapper, type Wrapper } from './motion/wrappers.js';
 
 export { DRAWN_PRESETS } from './motion/presets.js';
@@ -31,6 +31,8 @@ export interface FieldAnimation {
   track: KeyframeTrack | null;
   /** The wrapper and its per-frame value (reused every frame). */
   active: ActiveWrapper | null;
+  /** Keyframed effect parameters, sampled into the wrapper every frame. */
+  tracks: readonly ParamTrack[];
   /** The element scope (parallax measures progress in it) and the scene start (the seeded float's clock). */
   scope: FrameWindow;
   sceneStart: number;
@@ -47,21 +49,30 @@ export function toFieldAnimation(planned: PlannedAnimation): FieldAnimation | nu
   return {
     planned,
     track: motion.track,
-    active: motion.wrapper === null ? null : { wrapper: motion.wrapper, value: 0 },
+    active: motion.wrapper === null ? null : { wrapper: motion.wrapper, value: 0, params: [] },
+    tracks: [],
     scope: planned.scope,
     sceneStart: planned.scene.start,
   };
 }
 
 /** Prepares an element's drawable `effects`; unsupported ones are skipped (unsupported.ts reports them). */
-export function elementEffectAnimations(planned: PlannedElement): FieldAnimation[] {
+export function elementEffectAnimations(planned: PlannedElement, fps: number): FieldAnimation[] {
   const prepared: FieldAnimation[] = [];
+  const scopeLength = planned.scope.end - planned.scope.start;
   for (const effect of planned.element.effects ?? []) {
-    const wrapper = effectWrapper(effect);
-    if (wrapper === null || wrapper === 'unsupported') continue;
+    const motion = effectMotion(effect, fps, scopeLength);
+    if (motion === null || motion === 'unsupported') continue;
     // NOTE: effects have no timing of their own, so grain and glitch draw at progress 0 (a guess at
-    // Fluvie's effect clock). Parallax reads the element scope.
-    prepared.push({ planned: null, track: null, active: { wrapper, value: 0 }, scope: planned.scope, sceneStart: planned.scope.start });
+    // Fluvie's effect clock). Parallax and keyframed parameters read the element scope.
+    prepared.push({
+      planned: null,
+      track: null,
+      active: { wrapper: motion.wrapper, value: 0, params: [] },
+      tracks: motion.tracks,
+      scope: planned.scope,
+      sceneStart: planned.scope.start,
+    });
   }
   return prepared;
 }
@@ -83,6 +94,7 @@ export function composeKeyframe(
     if (animation.track !== null) writeTrack(animation.track, p, out);
     const active = animation.active;
     if (active === null) continue;
+    if (animation.tracks.length > 0) applyParamTracks(active.wrapper, animation.tracks, frame - animation.scope.start, active.params);
     active.value = wrapperValue(active.wrapper, animation, p, frame);
     const pixel = isPixelWrapper(active.wrapper);
     if (animation.planned === null) (pixel ? out.effectPixels : out.effectTransforms).push(active);
@@ -135,6 +147,6 @@ export function pushKeyframeSignature(keyframe: ComposedKeyframe, signature: num
   for (const field of KEYFRAME_FIELDS) signature.push(keyframe[field]);
   for (const list of [keyframe.animationTransforms, keyframe.animationPixels, keyframe.effectTransforms, keyframe.effectPixels]) {
     signature.push(list.length);
-    for (const active of list) signature.push(active.value);
+    for (const active of list) signature.push(active.value, ...active.params);
   }
 }

@@ -89,7 +89,7 @@ function buildNode(planned: PlannedElement, context: NodeContext): DrawNode {
     const field = toFieldAnimation(animation);
     if (field !== null) animations.push(field);
   }
-  animations.push(...elementEffectAnimations(planned));
+  animations.push(...elementEffectAnimations(planned, context.fps));
   return {
     path: planned.path,
     window: planned.window,

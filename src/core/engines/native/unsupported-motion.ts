@@ -2,11 +2,11 @@
  * The animation entries and element effects the native engine cannot draw, with the reason. The
  * audio-reactive forms (`pulse {on}`, `scaleY`) and `beat` triggers need a track's energy or beat
  * times, which the engine does not analyse (VideoSpec audio tracks carry no tempo). Particles,
- * shaders, curves and LUTs are not implemented, nor are keyframed effect parameters.
+ * shaders, curves and LUTs are not implemented.
  */
 import type { AnimationSpec, EffectSpec } from '../../../spec/index.js';
 import { DRAWN_PRESETS } from './animate.js';
-import { effectWrapper } from './motion/element-effects.js';
+import { effectMotion } from './motion/element-effects.js';
 
 type Add = (path: string, feature: string, reason?: string) => void;
 
@@ -28,9 +28,8 @@ export function checkAnimation(animation: AnimationSpec, path: string, add: Add)
 
 export function checkEffects(effects: readonly EffectSpec[] | undefined, path: string, add: Add): void {
   (effects ?? []).forEach((effect, index) => {
-    if (effectWrapper(effect) !== 'unsupported') return;
-    const keyframed = ['grain', 'vignette', 'scanlines', 'chromatic', 'grade', 'blur', 'bloom', 'glitch', 'parallax'].includes(effect.kind);
-    const reason = keyframed ? 'keyframed effect parameters are not drawn by the native engine; use plain numbers' : 'not drawn by the native engine';
-    add(`${path}[${index}]`, `${effect.kind} effect`, `${reason}; the effect would be skipped`);
+    // Scope length and fps only shape keyframed parameters, which every drawn kind accepts.
+    if (effectMotion(effect, 30, 30) !== 'unsupported') return;
+    add(`${path}[${index}]`, `${effect.kind} effect`, 'not drawn by the native engine; the effect would be skipped');
   });
 }

@@ -146,6 +146,16 @@ describe('pixel effects', () => {
     expect(pixel(frame, SIZE, 50, 50)).toEqual([255, 255, 255, 255]);
   });
 
+  it('keyframed effect parameters follow the element clock', async () => {
+    const effects = [{ kind: 'vignette', amount: { values: [0, 1], positions: ['0f', '10f'], easings: ['linear'] } }];
+    const box = { transform: { x: 0.5, y: 0.5, w: 1, h: 1 }, effects };
+    expect(red(await boxFrame(box, 0), 0, 0)).toBe(255);
+    const half = red(await boxFrame(box, 5), 0, 0);
+    expect(half).toBeLessThan(255);
+    expect(half).toBeGreaterThan(80);
+    expect(red(await boxFrame(box, 15), 0, 0)).toBeLessThan(80);
+  });
+
   it('grade exposure doubles the channels', async () => {
     const frame = await boxFrame({ color: '#404040', effects: [{ kind: 'grade', exposure: 1 }] }, 0);
     expect(red(frame, 50, 50)).toBe(0x80);

@@ -63,7 +63,6 @@ describe('findUnsupportedFeatures', () => {
       ['scenes[0].children[2].children[0].source', 'network image source'],
       ['scenes[0].children[3].animate[1]', 'audio-reactive pulse animation'],
       ['scenes[0].children[3].animate[2]', 'particles animation'],
-      ['scenes[0].children[4].effects[0]', 'blur effect'],
     ]);
   });
 });

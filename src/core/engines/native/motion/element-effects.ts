@@ -1,77 +1,118 @@
 /**
  * Element `effects` as wrappers. They wrap the element inside its animations, transform class
- * innermost, then pixel class, each group in list order. Only constant parameters are drawn:
- * keyframed parameters (`{values, positions}`), particles, shaders, curves and LUTs are not.
+ * innermost, then pixel class, each group in list order. A keyframed parameter
+ * (`{values, positions, easings?}`) becomes a track sampled every frame in the element scope.
+ * Particles, shaders, curves and LUTs are not drawn.
  */
-import type { EffectSpec, KeyframedNumberSpec } from '../../../../spec/index.js';
+import { easeFor, type EaseFunction } from '../../../motion/ease.js';
+import { parseTime, resolveTimeFrames, type EffectSpec, type KeyframedNumberSpec } from '../../../../spec/index.js';
 import type { Wrapper } from './wrappers.js';
 
-/** Returns the effect's wrapper, null for a disabled effect, or 'unsupported'. */
-export function effectWrapper(effect: EffectSpec): Wrapper | null | 'unsupported' {
-  if (effect.enabled === false) return null;
-  const value = (number: KeyframedNumberSpec | undefined, fallback: number): number | 'keyframed' => {
-    if (number === undefined) return fallback;
-    return typeof number === 'number' ? number : 'keyframed';
-  };
-  const numbers = (entries: Record<string, number | 'keyframed'>): Record<string, number> | null =>
-    Object.values(entries).includes('keyframed') ? null : (entries as Record<string, number>);
+interface ParamSpec {
+  /** Key in the effect spec. */
+  key: string;
+  /** Field of the wrapper it sets. */
+  field: string;
+  fallback: number;
+  min: number;
+  max: number;
+}
 
-  let wrapper: Wrapper | null = null;
-  switch (effect.kind) {
-    case 'grain':
-    case 'vignette':
-    case 'bloom': {
-      const amount = value(effect.amount, 0);
-      if (amount === 'keyframed') return 'unsupported';
-      wrapper = { kind: effect.kind, amount: Math.min(Math.max(amount, 0), 1) };
-      break;
+const param = (key: string, fallback: number, min = -Infinity, max = Infinity, field = key): ParamSpec => ({ key, field, fallback, min, max });
+const amount = [param('amount', 0, 0, 1)];
+
+const PARAMS: Partial<Record<EffectSpec['kind'], readonly ParamSpec[]>> = {
+  grain: amount,
+  vignette: amount,
+  bloom: amount,
+  scanlines: [param('spacing', 3, 1), param('opacity', 0.35, 0, 1)],
+  chromatic: [param('px', 0)],
+  blur: [param('sigma', 0, 0)],
+  // NOTE: `intensity` scales the band shift and split like the preset's 1 − progress; unconfirmed upstream.
+  glitch: [param('intensity', 1, -Infinity, Infinity, 'scale')],
+  grade: [param('exposure', 0), param('contrast', 1), param('saturation', 1), param('temperature', 0), param('tint', 0), param('intensity', 1)],
+  parallax: [param('depth', 0.2)],
+};
+
+/** Stops of a keyframed number: values at frames (from the element scope start), eased per segment. */
+export interface NumberTrack {
+  frames: readonly number[];
+  values: readonly number[];
+  easings: readonly EaseFunction[] | null;
+}
+
+/** A keyframed parameter: the wrapper field it sets every frame, clamped to its range. */
+export interface ParamTrack {
+  field: string;
+  min: number;
+  max: number;
+  track: NumberTrack;
+}
+
+export interface EffectMotion {
+  wrapper: Wrapper;
+  tracks: ParamTrack[];
+}
+
+/**
+ * Prepares an effect: its wrapper with constant parameters filled in, plus a track per keyframed
+ * parameter. Returns null for a disabled effect and 'unsupported' for kinds the engine cannot draw.
+ */
+export function effectMotion(effect: EffectSpec, fps: number, scopeLength: number): EffectMotion | null | 'unsupported' {
+  if (effect.enabled === false) return null;
+  const params = PARAMS[effect.kind];
+  if (params === undefined) return 'unsupported';
+
+  const fields: Record<string, unknown> = { kind: effect.kind };
+  const tracks: ParamTrack[] = [];
+  for (const spec of params) {
+    const value = (effect as unknown as Record<string, KeyframedNumberSpec | undefined>)[spec.key];
+    if (value === undefined || typeof value === 'number') {
+      fields[spec.field] = clamp(value ?? spec.fallback, spec.min, spec.max);
+      continue;
     }
-    case 'scanlines': {
-      const parsed = numbers({ spacing: value(effect.spacing, 3), opacity: value(effect.opacity, 0.35) });
-      if (parsed === null) return 'unsupported';
-      wrapper = { kind: 'scanlines', spacing: Math.max(parsed.spacing!, 1), opacity: Math.min(Math.max(parsed.opacity!, 0), 1) };
-      break;
-    }
-    case 'chromatic': {
-      const px = value(effect.px, 0);
-      if (px === 'keyframed') return 'unsupported';
-      wrapper = { kind: 'chromatic', px };
-      break;
-    }
-    case 'blur': {
-      const sigma = value(effect.sigma, 0);
-      if (sigma === 'keyframed') return 'unsupported';
-      wrapper = { kind: 'blur', sigma };
-      break;
-    }
-    case 'glitch': {
-      const intensity = value(effect.intensity, 1);
-      if (intensity === 'keyframed') return 'unsupported';
-      // NOTE: `intensity` scales the band shift and split like the preset's 1 − progress; unconfirmed upstream.
-      wrapper = { kind: 'glitch', bias: effect.from === 'right' ? 1 : -1, reverse: effect.reverse === true, scale: intensity };
-      break;
-    }
-    case 'grade': {
-      const parsed = numbers({
-        exposure: value(effect.exposure, 0),
-        contrast: value(effect.contrast, 1),
-        saturation: value(effect.saturation, 1),
-        temperature: value(effect.temperature, 0),
-        tint: value(effect.tint, 0),
-        intensity: value(effect.intensity, 1),
-      });
-      if (parsed === null) return 'unsupported';
-      wrapper = { kind: 'grade', exposure: parsed.exposure!, contrast: parsed.contrast!, saturation: parsed.saturation!, temperature: parsed.temperature!, tint: parsed.tint!, intensity: parsed.intensity! };
-      break;
-    }
-    case 'parallax': {
-      const depth = value(effect.depth, 0.2);
-      if (depth === 'keyframed') return 'unsupported';
-      wrapper = { kind: 'parallax', depth };
-      break;
-    }
-    default:
-      return 'unsupported';
+    const track: NumberTrack = {
+      frames: value.positions.map((time) => resolveTimeFrames(parseTime(time), fps, scopeLength)),
+      values: value.values,
+      easings: value.easings === undefined ? null : value.easings.map((ease) => easeFor(ease)),
+    };
+    fields[spec.field] = clamp(sampleNumberTrack(track, 0), spec.min, spec.max);
+    tracks.push({ field: spec.field, min: spec.min, max: spec.max, track });
   }
-  return wrapper;
+  if (effect.kind === 'glitch') {
+    fields.bias = effect.from === 'right' ? 1 : -1;
+    fields.reverse = effect.reverse === true;
+  }
+  return { wrapper: fields as unknown as Wrapper, tracks };
+}
+
+/** Samples a keyframed number `elapsed` frames into the element scope, holding its end values. */
+export function sampleNumberTrack(track: NumberTrack, elapsed: number): number {
+  const { frames, values } = track;
+  const last = Math.min(frames.length, values.length) - 1;
+  if (last <= 0 || elapsed <= frames[0]!) return values[0]!;
+  if (elapsed >= frames[last]!) return values[last]!;
+  let segment = 0;
+  while (elapsed > frames[segment + 1]!) segment += 1;
+  const span = frames[segment + 1]! - frames[segment]!;
+  const local = span <= 0 ? 1 : (elapsed - frames[segment]!) / span;
+  const ease = track.easings?.[segment];
+  const t = ease === undefined ? local : ease(local);
+  return values[segment]! + (values[segment + 1]! - values[segment]!) * t;
+}
+
+/** Sets every keyframed field of `wrapper` for `elapsed` frames into the scope; returns the values in `out`. */
+export function applyParamTracks(wrapper: Wrapper, tracks: readonly ParamTrack[], elapsed: number, out: number[]): void {
+  out.length = 0;
+  // Wrapper fields are plain numbers; the tracks name them by key.
+  const fields = wrapper as unknown as Record<string, number>;
+  for (const param of tracks) {
+    const value = clamp(sampleNumberTrack(param.track, elapsed), param.min, param.max);
+    fields[param.field] = value;
+    out.push(value);
+  }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
 }

@@ -39,4 +39,6 @@ export function isPixelWrapper(wrapper: Wrapper): wrapper is PixelWrapper {
 export interface ActiveWrapper {
   wrapper: Wrapper;
   value: number;
+  /** This frame's values of the keyframed effect parameters, for the frame signature. */
+  params: number[];
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { effectMotion, sampleNumberTrack } from '../../../../../src/core/engines/native/motion/element-effects.js';
+
+describe('effectMotion', () => {
+  it('fills defaults and clamps constants', () => {
+    expect(effectMotion({ kind: 'scanlines' }, 30, 60)).toEqual({ wrapper: { kind: 'scanlines', spacing: 3, opacity: 0.35 }, tracks: [] });
+    expect(effectMotion({ kind: 'grain', amount: 3 }, 30, 60)).toEqual({ wrapper: { kind: 'grain', amount: 1 }, tracks: [] });
+  });
+
+  it('maps glitch intensity and edge', () => {
+    expect(effectMotion({ kind: 'glitch', intensity: 0.5, from: 'right' }, 30, 60)).toEqual({
+      wrapper: { kind: 'glitch', scale: 0.5, bias: 1, reverse: false },
+      tracks: [],
+    });
+  });
+
+  it('skips disabled and rejects undrawn kinds', () => {
+    expect(effectMotion({ kind: 'grain', enabled: false }, 30, 60)).toBeNull();
+    expect(effectMotion({ kind: 'lut', cube: 'a.cube' }, 30, 60)).toBe('unsupported');
+    expect(effectMotion({ kind: 'shader', asset: 'a.frag' }, 30, 60)).toBe('unsupported');
+  });
+
+  it('resolves keyframed positions in the element scope', () => {
+    const motion = effectMotion({ kind: 'blur', sigma: { values: [0, 8], positions: ['0f', '0.5r'] } }, 30, 60);
+    expect(motion).not.toBe('unsupported');
+    const track = (motion as Exclude<typeof motion, 'unsupported' | null>).tracks[0]!;
+    expect(track.field).toBe('sigma');
+    expect(track.track.frames).toEqual([0, 30]);
+  });
+});
+
+describe('sampleNumberTrack', () => {
+  const track = { frames: [10, 20, 40], values: [0, 1, 3], easings: null };
+
+  it('holds the end values', () => {
+    expect(sampleNumberTrack(track, 0)).toBe(0);
+    expect(sampleNumberTrack(track, 50)).toBe(3);
+  });
+
+  it('lerps inside a segment', () => {
+    expect(sampleNumberTrack(track, 15)).toBe(0.5);
+    expect(sampleNumberTrack(track, 30)).toBe(2);
+  });
+
+  it('eases each segment', () => {
+    expect(sampleNumberTrack({ ...track, easings: [(t: number) => t * t, (t: number) => t] }, 15)).toBe(0.25);
+  });
+});
