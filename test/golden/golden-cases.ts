@@ -53,6 +53,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'motion-presets', spec: sceneOf([{ ...tile, animate: [{ preset: 'maskWipeIn', shape: 'circle', duration: '20f' }, { preset: 'kenBurns' }, { preset: 'pop' }] }, { ...label, animate: [{ preset: 'blurIn', duration: '20f' }, { preset: 'float', seed: 'a' }] }]), frames: [6, 14] },
   { name: 'motion-glitch', spec: sceneOf([{ ...label, animate: [{ preset: 'glitchIn', duration: '20f' }] }]), frames: [2, 10] },
   { name: 'motion-effects', spec: sceneOf([{ ...tile, transform: { x: 0.5, y: 0.5, w: 0.8, h: 0.8 }, effects: [{ kind: 'grade', saturation: 0.5, temperature: 0.5 }, { kind: 'chromatic', px: 3 }], animate: [{ preset: 'grain', amount: 0.6 }, { preset: 'vignette', amount: 0.8 }, { preset: 'scanlines' }, { preset: 'bloom', amount: 0.5 }] }]), frames: [0, 20] },
+  { name: 'motion-stagger', spec: sceneOf([{ type: 'SplitText', text: 'One two three four', by: 'word', style: { fontSize: 30 }, animate: [{ preset: 'slideFadeIn', duration: '8f', stagger: { from: 'center', gap: '4f' } }] }]), frames: [6] },
   { name: 'background-noise', spec: { ...sceneOf([]), scenes: [{ duration: '1s', background: { kind: 'noise', scale: 2 } }] } as unknown as GoldenCase['spec'], frames: [0] },
   { name: 'background-vhs', spec: { ...sceneOf([]), scenes: [{ duration: '1s', background: { kind: 'vhs' } }] } as unknown as GoldenCase['spec'], frames: [0] },
   { name: 'transition-wipe', spec: twoScenes({ kind: 'wipe', direction: 'bottom', ease: 'smooth' }), frames: [24] },

@@ -76,6 +76,13 @@ describe('keyframe animations', () => {
     expect(red(frame, 60, 50)).toBe(0);
   });
 
+  it('last writer wins per field', async () => {
+    // fadeOut owns opacity for the whole scene: 1 before its span, so fadeIn has no visible effect.
+    const animate = [{ preset: 'fadeIn', duration: '10f' }, { preset: 'fadeOut', duration: '5f' }];
+    expect(red(await boxFrame({ animate }, 0), 50, 50)).toBe(255);
+    expect(red(await boxFrame({ animate }, 19), 50, 50)).toBeLessThan(255);
+  });
+
   it('color presets change no pixels', async () => {
     const plain = await boxFrame({}, 5);
     const colored = await boxFrame({ animate: [{ preset: 'color', to: '#FF0000' }, { preset: 'gradientShift', to: ['#FF0000', '#00FF00'] }] }, 5);
