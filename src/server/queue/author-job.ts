@@ -19,17 +19,12 @@ export interface AuthorJobDeps {
   log: Logger;
 }
 
+/** Returns true for inputs whose spec is authored inside the job (prompt and edit). */
 export function isAuthoredInput(input: JobInput): input is AuthoredInput {
   return input.kind === 'prompt' || input.kind === 'edit';
 }
 
-/**
- * Authors the spec of `job` in its work folder `workdir`. `request` is the render that follows; its
- * source is not read. When that render will run on the native engine, the model must also replace
- * the features the native engine cannot draw.
- * @throws FluvieError from authoring: `spec_invalid` listing the last reply's problems with their
- * paths, provider errors (`unavailable`, `rate_limited`, `timeout`), `config_invalid`, `canceled`.
- */
+/** The job to author, the render that follows it, and its work folder. */
 export interface AuthorJobTarget {
   job: JobRecord;
   input: AuthoredInput;
@@ -37,6 +32,13 @@ export interface AuthorJobTarget {
   workdir: string;
 }
 
+/**
+ * Authors the spec of `target.job` in its work folder. `target.request` is the render that follows;
+ * its source is not read. When that render will run on the native engine, the model must also replace
+ * the features the native engine cannot draw.
+ * @throws FluvieError from authoring: `spec_invalid` listing the last reply's problems with their
+ * paths, provider errors (`unavailable`, `rate_limited`, `timeout`), `config_invalid`, `canceled`.
+ */
 export async function authorJobSpec(target: AuthorJobTarget, signal: AbortSignal, deps: AuthorJobDeps): Promise<VideoSpec> {
   const { job, input, workdir } = target;
   const checkSpec = await nativeRulesFor(target.request, workdir, signal, deps.env);
