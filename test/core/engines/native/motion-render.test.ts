@@ -163,6 +163,15 @@ describe('pixel effects', () => {
     expect(red(await boxFrame(box, 15), 0, 0)).toBeLessThan(80);
   });
 
+  it('chromatic follows a sliding box', async () => {
+    // Frame 5: the slide inside the chromatic wrapper has moved the box to 10..50.
+    const animate = [{ from: { x: -1 }, duration: '10f', ease: 'linear' }, { preset: 'chromatic', px: 4 }];
+    const frame = await boxFrame({ animate }, 5);
+    expect(pixel(frame, SIZE, 7, 50)).toEqual([255, 0, 0, 255]);
+    expect(pixel(frame, SIZE, 52, 50)).toEqual([0, 0, 255, 255]);
+    expect(pixel(frame, SIZE, 30, 50)).toEqual([255, 255, 255, 255]);
+  });
+
   it('grade exposure doubles the channels', async () => {
     const frame = await boxFrame({ color: '#404040', effects: [{ kind: 'grade', exposure: 1 }] }, 0);
     expect(red(frame, 50, 50)).toBe(0x80);

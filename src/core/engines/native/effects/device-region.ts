@@ -41,3 +41,12 @@ export function deviceScale(ctx: SKRSContext2D): number {
   const m = ctx.getTransform();
   return Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
 }
+
+/** Returns `region` grown by `margin` device pixels on every side, clamped to the canvas. */
+export function growRegion(region: DeviceRegion, margin: number, canvasWidth: number, canvasHeight: number): DeviceRegion {
+  const left = Math.max(0, Math.floor(region.x - margin));
+  const top = Math.max(0, Math.floor(region.y - margin));
+  const right = Math.min(canvasWidth, Math.ceil(region.x + region.width + margin));
+  const bottom = Math.min(canvasHeight, Math.ceil(region.y + region.height + margin));
+  return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}

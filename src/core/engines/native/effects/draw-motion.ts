@@ -64,7 +64,7 @@ class StagePainter {
     const { width, height, keyframe } = this.target;
     switch (stage.kind) {
       case 'pixel':
-        drawPixelWrapper(ctx, stage.active.wrapper as PixelWrapper, stage.active, width, height, alpha, this.layers, next);
+        drawPixelWrapper(ctx, stage.active.wrapper as PixelWrapper, stage.active, { width, height, alpha, reach: this.contentRegion(ctx, index + 1) }, this.layers, next);
         return;
       case 'transform':
         ctx.save();
@@ -131,10 +131,51 @@ class StagePainter {
     return region ?? { x: 0, y: 0, width: 0, height: 0 };
   }
 
+  /**
+   * Returns the device rectangle the stages from `from` inward can paint: the box under their
+   * transforms, grown by their blur, shift and glow reach. Pixel loops read back only this
+   * rectangle. Groups and drawn elements, whose children may paint outside the box, get the canvas.
+   */
+  private contentRegion(ctx: SKRSContext2D, from: number): DeviceRegion {
+    const canvas = { x: 0, y: 0, width: ctx.canvas.width, height: ctx.canvas.height };
+    if (this.target.opacityNeedsLayer) return canvas;
+    const { width, height, keyframe } = this.target;
+    let margin = BLUR_MARGIN;
+    ctx.save();
+    for (const stage of this.stages.slice(from)) {
+      if (stage.kind === 'transform') applyTransformWrapper(ctx, stage.active.wrapper as TransformWrapper, stage.active.value, width, height);
+      else if (stage.kind === 'pixel') margin += pixelReach(stage.active.wrapper as PixelWrapper) * deviceScale(ctx);
+      else if (stage.kind === 'opacity') margin += 3 * Math.max(keyframe.blur, 0) * deviceScale(ctx);
+      else {
+        ctx.translate(keyframe.x * width, keyframe.y * height);
+        applyKeyframeMatrix(ctx, keyframe, width, height);
+      }
+    }
+    const region = deviceRegion(ctx, width, height, margin, canvas.width, canvas.height);
+    ctx.restore();
+    return region ?? { x: 0, y: 0, width: 0, height: 0 };
+  }
+
   /** Paint alpha equals group opacity only for one primitive with no pixel stage inside. */
   private opacityNeedsLayer(index: number): boolean {
     if (this.target.opacityNeedsLayer) return true;
     return this.stages.slice(index + 1).some((stage) => stage.kind === 'pixel');
+  }
+}
+
+/** Local pixels a pixel wrapper can paint beyond its content: shifts, glows and blurs. */
+function pixelReach(wrapper: PixelWrapper): number {
+  switch (wrapper.kind) {
+    case 'chromatic':
+      return Math.abs(wrapper.px);
+    case 'glitch':
+      return 14 * Math.abs(wrapper.scale) + 4;
+    case 'bloom':
+      return 3 * (2 + wrapper.amount * 8);
+    case 'blur':
+      return 3 * Math.max(wrapper.sigma, 0);
+    default:
+      return 0;
   }
 }
 

@@ -11,10 +11,19 @@ import type { LayerPool } from '../layers.js';
 import type { ActiveWrapper, PixelWrapper } from '../motion/wrappers.js';
 import { splitChannels } from './channel-split.js';
 import { applyColorMatrix, gradeMatrix } from './color-grade.js';
-import { deviceRegion, deviceScale, deviceVector } from './device-region.js';
+import { deviceScale, deviceVector, growRegion, type DeviceRegion } from './device-region.js';
 import { GrainPainter, paintScanlines, paintVignette } from './overlays.js';
 
 type Next = (ctx: SKRSContext2D, alpha: number) => void;
+
+export interface PixelTarget {
+  /** The element box in local pixels. */
+  width: number;
+  height: number;
+  alpha: number;
+  /** The device rectangle the wrapped content can paint, which pixel loops read back. */
+  reach: DeviceRegion;
+}
 
 const GLITCH_BANDS = 9;
 const GLITCH_MAX_SHIFT = 14;
@@ -22,16 +31,8 @@ const GLITCH_JITTER = Array.from({ length: GLITCH_BANDS }, (_, i) => valueForSee
 
 const grainPainters = new WeakMap<ActiveWrapper, GrainPainter>();
 
-export function drawPixelWrapper(
-  ctx: SKRSContext2D,
-  wrapper: PixelWrapper,
-  active: ActiveWrapper,
-  width: number,
-  height: number,
-  alpha: number,
-  layers: LayerPool,
-  next: Next,
-): void {
+export function drawPixelWrapper(ctx: SKRSContext2D, wrapper: PixelWrapper, active: ActiveWrapper, target: PixelTarget, layers: LayerPool, next: Next): void {
+  const { width, height, alpha, reach } = target;
   switch (wrapper.kind) {
     case 'grain': {
       next(ctx, alpha);
@@ -69,15 +70,14 @@ export function drawPixelWrapper(
       });
       return;
     case 'chromatic':
-      drawChromatic(ctx, wrapper.px, width, height, alpha, 'lighter', layers, next);
+      drawChromatic(ctx, wrapper.px, reach, alpha, 'lighter', layers, next);
       return;
     case 'glitch':
-      drawGlitch(ctx, wrapper, active.value, width, height, alpha, layers, next);
+      drawGlitch(ctx, wrapper, active.value, target, layers, next);
       return;
     case 'grade':
       layers.borrow(ctx, (layer) => next(layer, 1), (canvas) => {
-        const region = deviceRegion(ctx, width, height, 0, canvas.width, canvas.height);
-        if (region !== null && wrapper.intensity > 0) applyColorMatrix(canvas, region, gradeMatrix(wrapper));
+        if (reach.width > 0 && reach.height > 0 && wrapper.intensity > 0) applyColorMatrix(canvas, reach, gradeMatrix(wrapper));
         drawLayer(ctx, canvas, alpha);
       });
       return;
@@ -102,22 +102,13 @@ export function drawPixelWrapper(
  * summed. The chromatic effect composites them with `lighter`, adding onto the pixels below as
  * Flutter's plus layers do. The glitch overlay uses `source-over`, as inside its opacity layer.
  */
-function drawChromatic(
-  ctx: SKRSContext2D,
-  px: number,
-  width: number,
-  height: number,
-  alpha: number,
-  operation: 'lighter' | 'source-over',
-  layers: LayerPool,
-  next: Next,
-): void {
+function drawChromatic(ctx: SKRSContext2D, px: number, reach: DeviceRegion, alpha: number, operation: 'lighter' | 'source-over', layers: LayerPool, next: Next): void {
   layers.borrow(ctx, (layer) => next(layer, 1), (canvas) => {
     const red = deviceVector(ctx, -px, 0);
     const blue = deviceVector(ctx, px, 0);
     const margin = Math.ceil(Math.max(Math.hypot(...red), Math.hypot(...blue)));
-    const region = deviceRegion(ctx, width, height, margin, canvas.width, canvas.height);
-    if (region === null) return;
+    const region = growRegion(reach, margin, canvas.width, canvas.height);
+    if (region.width === 0 || region.height === 0) return;
     splitChannels(canvas, region, red, blue);
     ctx.save();
     ctx.globalCompositeOperation = operation;
@@ -136,12 +127,11 @@ function drawGlitch(
   ctx: SKRSContext2D,
   wrapper: Extract<PixelWrapper, { kind: 'glitch' }>,
   progress: number,
-  width: number,
-  height: number,
-  alpha: number,
+  target: PixelTarget,
   layers: LayerPool,
   next: Next,
 ): void {
+  const { width, height, alpha, reach } = target;
   const resolve = wrapper.reverse ? 1 - progress : progress;
   if (resolve >= 1) {
     next(ctx, alpha);
@@ -163,7 +153,7 @@ function drawGlitch(
     }
   });
   const overlayAlpha = alpha * 0.6 * intensity;
-  if (overlayAlpha > 0) drawChromatic(ctx, 4 * intensity, width, height, overlayAlpha, 'source-over', layers, next);
+  if (overlayAlpha > 0) drawChromatic(ctx, 4 * intensity, reach, overlayAlpha, 'source-over', layers, next);
 }
 
 function drawLayer(ctx: SKRSContext2D, canvas: Parameters<SKRSContext2D['drawImage']>[0], alpha: number): void {
