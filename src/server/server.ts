@@ -64,19 +64,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Poll interval of render event streams over a job store shared with other processes; progress is stored at most 4 times a second. */
+const SHARED_STORE_POLL_MS = 250;
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   // Job records stay in LOCAL_STORAGE_DIR/.jobs for every storage backend.
   const { storage, close: closeStorage } = await openConfiguredStorage(config, { clock });
-  // Every change of a job record wakes the render event streams of that job.
-  const jobEvents = new JobEventHub();
   const redisTarget = config.queue.queueBackend === 'redis' && config.queue.redisUrl !== null ? { ...config.queue, redisUrl: config.queue.redisUrl } : null;
+  // Every change of a job record wakes the render event streams of that job. Records written by
+  // other processes do not pass through the hub, so with Redis the hub also polls.
+  const jobEvents = new JobEventHub(redisTarget === null ? {} : { pollMs: SHARED_STORE_POLL_MS });
   const redisStore: RedisJobStoreHandle | null = redisTarget === null ? null : await openRedisJobStore(redisTarget, logger).catch((error: unknown) => {
     closeStorage();
     throw error;
   });
-  // Records written by other processes do not pass through the hub, so with Redis the event streams poll.
   const jobs: JobStore = redisStore?.jobs ?? observeJobStore(new FileJobStore(path.join(config.localStorageDir, '.jobs')), jobEvents);
   const workRoot = path.join(config.localStorageDir, '.work');
 
@@ -134,7 +137,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp(
     {
       config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools, metrics,
-      ...(redisStore === null ? { jobEvents } : { checkQueue: redisStore.checkReady }),
+      jobEvents,
+      ...(redisStore === null ? {} : { checkQueue: redisStore.checkReady }),
       checkFfmpeg: options.checkFfmpeg ?? (async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv }))),
     },
     { onJobFinished: onFinished },
@@ -153,6 +157,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await retention.stop();
         await queue.close(config.shutdownGraceMs);
         await webhooks.close();
+        // Streams of jobs that are still queued would otherwise hold the HTTP server open.
+        jobEvents.close();
         await closeHttpServer(server);
         closeStorage();
         redisStore?.close();

@@ -66,6 +66,21 @@ export function buildOpenApiDocument(version: string): JsonObject {
           responses: { '200': { description: 'the canceled job', content: json('Job') }, '404': errorResponse('no such job'), '409': errorResponse('job already finished') },
         },
       },
+      '/v1/renders/{id}/events': {
+        get: {
+          summary: 'Follow a job as server-sent events',
+          description:
+            'Events: status {status} while queued or running, progress {completed, total}, authored {code, spec} for AI renders, then one of ' +
+            'succeeded, failed or canceled with the job JSON, after which the stream ends. A job that already ended gets its terminal event at once. ' +
+            'Comment lines keep idle connections open; at shutdown the stream ends with an error event.',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '401': errorResponse('unauthorized'), '404': errorResponse('no such job'), '410': errorResponse('files expired'),
+          },
+        },
+      },
       '/v1/files/{id}/{kind}': {
         get: {
           summary: 'Download a video or poster (Range supported)',

@@ -11,10 +11,23 @@ export interface JobEvents {
   readonly closed?: AbortSignal;
 }
 
+export interface JobEventHubOptions {
+  /**
+   * Also wakes every listener at this interval in milliseconds, for job stores that other processes
+   * change too (a shared Redis store). Default: no polling.
+   */
+  pollMs?: number;
+}
+
 /** {@link JobEvents} fed by this process: whoever changes a job record calls `publish` with its id. */
 export class JobEventHub implements JobEvents {
   readonly #listeners = new Map<string, Set<() => void>>();
   readonly #closing = new AbortController();
+  readonly #pollMs: number | null;
+
+  constructor(options: JobEventHubOptions = {}) {
+    this.#pollMs = options.pollMs ?? null;
+  }
 
   get closed(): AbortSignal {
     return this.#closing.signal;
@@ -38,8 +51,10 @@ export class JobEventHub implements JobEvents {
       this.#listeners.set(jobId, listeners);
     }
     listeners.add(listener);
+    const timer = this.#pollMs === null ? null : setInterval(listener, this.#pollMs);
 
     return () => {
+      if (timer !== null) clearInterval(timer);
       listeners.delete(listener);
       if (listeners.size === 0 && this.#listeners.get(jobId) === listeners) this.#listeners.delete(jobId);
     };

@@ -54,7 +54,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContex
 
     c.header('x-accel-buffering', 'no');
     const log = c.get('log');
-    return streamSSE(c, async (stream) => {
+    const response = streamSSE(c, async (stream) => {
       const closed = new AbortController();
       stream.onAbort(() => closed.abort());
       c.req.raw.signal.addEventListener('abort', () => closed.abort(), { once: true });
@@ -78,6 +78,10 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContex
         shutdown?.removeEventListener('abort', endForShutdown);
       }
     });
+    // The connection closes with the stream. Kept alive, it would hold a shutting-down HTTP server open
+    // until the client's keep-alive timeout.
+    response.headers.set('connection', 'close');
+    return response;
   });
 }
 

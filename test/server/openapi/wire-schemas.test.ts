@@ -42,7 +42,7 @@ describe('wire schemas', () => {
     server = await startTestServer({ render: createFakeRender().render, specTools: minimalSpecTools });
     const document = (await (await server.fetch('/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/renders', '/v1/renders/{id}', '/v1/files/{id}/{kind}', '/v1/maintenance/cleanup', '/v1/validate']));
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/renders', '/v1/renders/{id}', '/v1/renders/{id}/events', '/v1/files/{id}/{kind}', '/v1/maintenance/cleanup', '/v1/validate']));
     expect(Object.keys(document.components.schemas['Job']?.properties ?? {})).toEqual(['id', 'status', 'progress', 'error', 'video', 'poster', 'code', 'spec', 'createdAt', 'expiresAt']);
   });
 });

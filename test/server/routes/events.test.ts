@@ -39,8 +39,8 @@ interface Harness {
 let dir: string;
 let harness: Harness;
 
-async function startHarness(options: { heartbeatMs?: number; recheckMs?: number; polling?: boolean } = {}): Promise<Harness> {
-  const hub = new JobEventHub();
+async function startHarness(options: { heartbeatMs?: number; recheckMs?: number; pollMs?: number; polling?: boolean } = {}): Promise<Harness> {
+  const hub = new JobEventHub(options.pollMs === undefined ? {} : { pollMs: options.pollMs });
   const memory = new MemoryJobStore();
   const jobs = options.polling === true ? memory : observeJobStore(memory, hub);
   const jobEvents: JobEvents = options.polling === true ? createPollingJobEvents(20) : hub;
@@ -401,5 +401,29 @@ describe('render events shutdown', () => {
 
     const late = await openStream(job.id);
     expect((await late.rest()).map((item) => eventOf(item).event)).toEqual(['error']);
+  });
+});
+
+describe('render events over a shared store', () => {
+  beforeAll(async () => {
+    harness = await startHarness({ pollMs: 20, recheckMs: 600_000 });
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  it('polls with a polling hub', async () => {
+    const job = jobRecord({ status: 'running' });
+    await harness.jobs.create(job);
+    const stream = await openStream(job.id);
+    expect(eventOf(await stream.next())).toEqual({ event: 'status', data: { status: 'running' } });
+
+    await harness.unannounced.update(job.id, (current) => ({ ...current, progress: { completed: 2, total: 3 } }));
+    expect(eventOf(await stream.next())).toEqual({ event: 'progress', data: { completed: 2, total: 3 } });
+    await harness.unannounced.update(job.id, (current) => ({ ...current, status: 'canceled', finishedAtMs: Date.now(), error: 'Render canceled' }));
+    expect(eventOf(await stream.next()).event).toBe('canceled');
+    expect(await stream.next()).toBeNull();
+    await waitFor(() => harness.hub.listenerCount() === 0);
   });
 });
