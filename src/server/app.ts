@@ -26,6 +26,7 @@ import { routePath } from 'hono/route';
 import { registerRenderRoutes } from './routes/renders.js';
 import type { RouteContext } from './routes/route-context.js';
 import { registerSpecRoutes } from './routes/spec.js';
+import { defaultProviderReady } from './requests/admit-render.js';
 import { registerMcpSurface } from './mcp/register-mcp-surface.js';
 
 /** Poll interval of render event streams when no `jobEvents` is injected; progress is stored at most 4 times a second. */
@@ -54,8 +55,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   const context = routeContext(deps, options);
   registerHealthRoutes(app, context);
   // With the API on, `/` is the render console; without it, a page that lists what is enabled.
-  // TODO: pass aiEnabled from the AI settings once admitRender accepts prompt and edit renders.
-  if (config.enableApi) registerConsoleRoutes(app, { aiEnabled: false });
+  if (config.enableApi) registerConsoleRoutes(app, { aiEnabled: defaultProviderReady(config.ai) });
   else registerLandingRoute(app, context);
   if (deps.metrics !== undefined) registerMetricsRoute(app, context, deps.metrics);
   registerMcpSurface(app, context);

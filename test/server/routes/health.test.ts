@@ -76,6 +76,10 @@ describe('health routes', () => {
     const html = await response.text();
     expect(html).toContain('fluvie-render console');
     expect(html).toContain('<script type="module" src="/console/main.js"></script>');
+    expect(html).not.toContain('id="ai-form"');
+
+    const withAi = await app({ env: { ANTHROPIC_API_KEY: 'sk-test' } }).request('/');
+    expect(await withAi.text()).toContain('id="ai-form"');
   });
 
   it('does not mount the API when disabled', async () => {
