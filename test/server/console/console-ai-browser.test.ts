@@ -3,12 +3,10 @@
  * event routes over a memory job store; the test plays the AI render by updating the job, so the page
  * sees the same events a prompt render produces.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Page } from 'playwright-core';
@@ -23,9 +21,8 @@ import { JobEventHub } from '../../../src/server/routes/events-hub.js';
 import { observeJobStore } from '../../../src/server/routes/events-job-store.js';
 import { registerEventRoutes } from '../../../src/server/routes/events.js';
 import { LocalStorage } from '../../../src/server/storage/local-storage.js';
-import { launchChromium, shouldSkipBrowserTests, type ChromiumSession } from './support/chromium.js';
+import { buildConsoleScripts, launchChromium, shouldSkipBrowserTests, type ChromiumSession } from './support/chromium.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const TOKEN = 'console-ai-token';
 const AUTHORED_SPEC = { size: { width: 64, height: 64 }, fps: 25, scenes: [{ duration: '1s', background: { kind: 'color', color: '#FFFF0000' } }] };
 
@@ -63,7 +60,7 @@ async function waitForRequest(count: number): Promise<Record<string, unknown>> {
 
 describe.skipIf(shouldSkipBrowserTests())('console prompt box in Chromium', () => {
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.web.json'], { cwd: repoRoot, stdio: 'inherit' });
+    await buildConsoleScripts();
     dir = await mkdtemp(path.join(tmpdir(), 'fluvie-console-ai-'));
     storage = new LocalStorage(dir);
 

@@ -3,18 +3,15 @@
  * validation, a real render followed over the event stream, playback and download. Chromium is
  * Debian's (`scripts/ensure-system-deps.mjs` installs it), driven with playwright-core.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { videoStream } from '../../helpers/media.js';
 import { API_TOKEN } from '../support/test-server.js';
-import { launchChromium, shouldSkipBrowserTests, type ChromiumSession } from './support/chromium.js';
+import { buildConsoleScripts, launchChromium, shouldSkipBrowserTests, type ChromiumSession } from './support/chromium.js';
 import { startConsoleServer, type ConsoleServer } from './support/console-server.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** 4 s at 30 fps: renders in about a second, long enough for several progress events. */
 const TINY_SPEC = {
@@ -33,7 +30,7 @@ let requestedUrls: string[];
 describe.skipIf(shouldSkipBrowserTests())('render console in Chromium', () => {
   beforeAll(async () => {
     // The page's scripts are the compiled ones the package ships.
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.web.json'], { cwd: repoRoot, stdio: 'inherit' });
+    await buildConsoleScripts();
     server = await startConsoleServer();
     browser = await launchChromium();
     page = browser.page;
