@@ -52,6 +52,8 @@ export interface QueueConfig {
   lockDurationMs: number;
   /** Time between a worker's checks for jobs of stopped workers, in milliseconds. */
   stalledIntervalMs: number;
+  /** Frames per chunk of a chunked native mp4 render on workers; 0 renders every job whole. */
+  chunkFrames: number;
 }
 
 export interface ServerConfig {
@@ -178,6 +180,7 @@ function buildEnvSchema(cpuCount: number) {
     REDIS_PREFIX: envTextOr('fluvie'),
     WORKER_LOCK_DURATION: envDuration(30_000, { minMs: 500 }),
     WORKER_STALLED_INTERVAL: envDuration(30_000, { minMs: 500 }),
+    CHUNK_FRAMES: envInteger(0, 1_000_000).transform((value) => value ?? 0),
   });
 }
 
@@ -314,6 +317,7 @@ function toServerConfig(parsed: ParsedEnv): ServerConfig {
       prefix: parsed.REDIS_PREFIX,
       lockDurationMs: parsed.WORKER_LOCK_DURATION,
       stalledIntervalMs: parsed.WORKER_STALLED_INTERVAL,
+      chunkFrames: parsed.CHUNK_FRAMES,
     },
   };
 }

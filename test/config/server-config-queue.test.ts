@@ -16,14 +16,14 @@ function problemsOf(env: Record<string, string>): string {
 describe('server config: queue backend', () => {
   it('defaults to the in-process queue', () => {
     expect(loadServerConfig(BASE, { cpuCount: 2 }).queue).toEqual({
-      queueBackend: 'memory', redisUrl: null, attempts: 3, prefix: 'fluvie', lockDurationMs: 30_000, stalledIntervalMs: 30_000,
+      queueBackend: 'memory', redisUrl: null, attempts: 3, prefix: 'fluvie', lockDurationMs: 30_000, stalledIntervalMs: 30_000, chunkFrames: 0,
     });
   });
 
   it('reads the Redis settings', () => {
-    const env = { QUEUE_BACKEND: 'redis', REDIS_URL: 'redis://127.0.0.1:6380/2', RENDER_ATTEMPTS: '5', REDIS_PREFIX: 'team-a', WORKER_LOCK_DURATION: '10s', WORKER_STALLED_INTERVAL: '2s' };
+    const env = { QUEUE_BACKEND: 'redis', REDIS_URL: 'redis://127.0.0.1:6380/2', RENDER_ATTEMPTS: '5', REDIS_PREFIX: 'team-a', WORKER_LOCK_DURATION: '10s', WORKER_STALLED_INTERVAL: '2s', CHUNK_FRAMES: '300' };
     expect(loadServerConfig({ ...BASE, ...env }, { cpuCount: 2 }).queue).toEqual({
-      queueBackend: 'redis', redisUrl: 'redis://127.0.0.1:6380/2', attempts: 5, prefix: 'team-a', lockDurationMs: 10_000, stalledIntervalMs: 2_000,
+      queueBackend: 'redis', redisUrl: 'redis://127.0.0.1:6380/2', attempts: 5, prefix: 'team-a', lockDurationMs: 10_000, stalledIntervalMs: 2_000, chunkFrames: 300,
     });
   });
 

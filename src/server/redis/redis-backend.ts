@@ -16,7 +16,7 @@ import { createSharedRenderProcessor } from './shared-render-processor.js';
 export const RENDER_QUEUE_NAME = 'renders';
 
 /** The Redis settings with the URL known to be set. */
-export type RedisTarget = Omit<QueueConfig, 'queueBackend' | 'redisUrl'> & { redisUrl: string };
+export type RedisTarget = Omit<QueueConfig, 'queueBackend' | 'redisUrl' | 'chunkFrames'> & { redisUrl: string };
 
 export interface RedisJobStoreHandle {
   jobs: RedisJobStore;

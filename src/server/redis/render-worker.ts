@@ -15,7 +15,12 @@ import { openConfiguredStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { createWebhookNotifier } from '../webhooks/webhook-notifier.js';
 import type { WebhookSenderOptions } from '../webhooks/webhook-sender.js';
-import { openRedisBackend, type RedisBackend } from './redis-backend.js';
+import { createChunkProcessor } from './chunks/chunk-processor.js';
+import { ChunkStore } from './chunks/chunk-store.js';
+import { createChunkedRender } from './chunks/chunked-render.js';
+import { openRedisBackend, type RedisBackend, type RedisTarget } from './redis-backend.js';
+import { connectRedis } from './redis-connection.js';
+import { BullmqQueue } from '../queue/bullmq-queue.js';
 import { FluvieError } from '../../core/errors.js';
 
 export interface StartRenderWorkerOptions {
@@ -59,16 +64,22 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
       }),
   });
   const onFinished = (job: JobRecord): void => webhooks.notify(job);
+  const target = { ...redis, redisUrl: redis.redisUrl };
+  const workRoot = path.join(config.localStorageDir, '.work');
+  const chunking = redis.chunkFrames > 0
+    ? await openChunkWorker({ target, logger, storage, workRoot, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs, renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath })
+    : null;
+  const render = chunking === null ? options.render : createChunkedRender({ base: options.render, chunkFrames: redis.chunkFrames, queue: chunking.queue, chunks: chunking.chunks, storage });
 
   const backend = await openRedisBackend({
-    target: { ...redis, redisUrl: redis.redisUrl }, logger, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
+    target, logger, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
     createRender: (jobs) => ({
-      jobs, storage, render: options.render, clock, logger, onFinished,
-      workRoot: path.join(config.localStorageDir, '.work'),
+      jobs, storage, render, clock, logger, onFinished, workRoot,
       renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
       ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
     }),
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
+    await chunking?.close(0);
     closeStorage();
     throw error;
   });
@@ -81,7 +92,8 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
     close() {
       closing ??= (async () => {
         logger.info({ graceMs: config.shutdownGraceMs }, 'worker shutting down');
-        await backend.close(config.shutdownGraceMs);
+        // Both at once: a render waiting for its chunks needs the chunk workers until it ends.
+        await Promise.all([backend.close(config.shutdownGraceMs), chunking?.close(config.shutdownGraceMs)]);
         await webhooks.close();
         closeStorage();
         logger.info('worker closed');
@@ -89,4 +101,36 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
       return closing;
     },
   };
+}
+
+interface ChunkWorkerOptions {
+  target: RedisTarget;
+  logger: Logger;
+  storage: Storage;
+  workRoot: string;
+  concurrency: number;
+  timeoutMs: number;
+  renderEnv: Readonly<Record<string, string | undefined>>;
+  ffmpegPath: string | null;
+}
+
+/** Opens the chunk queue with a worker of its own slots, so a render waiting for its chunks does not block them. */
+async function openChunkWorker(options: ChunkWorkerOptions): Promise<{ queue: BullmqQueue; chunks: ChunkStore; close(graceMs: number): Promise<void> }> {
+  const { target, logger } = options;
+  const client = await connectRedis(target.redisUrl);
+  const chunks = new ChunkStore(client, `${target.prefix}:`);
+  try {
+    const queue = await BullmqQueue.open({
+      redisUrl: target.redisUrl, name: 'chunks', prefix: target.prefix,
+      processor: createChunkProcessor({ chunks, storage: options.storage, logger, workRoot: path.join(options.workRoot, 'chunks'), renderEnv: options.renderEnv, ffmpegPath: options.ffmpegPath }),
+      concurrency: options.concurrency, timeoutMs: options.timeoutMs, attempts: target.attempts,
+      lockDurationMs: target.lockDurationMs, stalledIntervalMs: target.stalledIntervalMs,
+      onProcessorError: (chunkId, error) => logger.error({ chunkId, err: error }, 'chunk processor failed'),
+      onJobAbandoned: async (chunkId, reason) => void (await chunks.finish(chunkId, { state: 'failed', error: reason })),
+    });
+    return { queue, chunks, close: (graceMs) => queue.close(graceMs).finally(() => client.disconnect()) };
+  } catch (error: unknown) {
+    client.disconnect();
+    throw error;
+  }
 }
