@@ -1,7 +1,8 @@
 // Jobs per minute of the Redis scale-out with 1 and 2 worker processes: a redis-server on a free
 // loopback port, one `serve` process with QUEUE_BACKEND=redis and --workers 0, and N `worker`
 // processes sharing one storage folder. The same batch of short jobs is posted for each N, and the
-// time runs from the first POST until the last job finished.
+// time runs from the first POST until the last job finished. Then one 60 s job is rendered whole and
+// chunked (CHUNK_FRAMES) on 2 workers.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -11,6 +12,8 @@ import { formatRatio, formatSeconds } from './measure.mjs';
 
 const TOKEN = 'bench-token';
 const JOBS = 12;
+/** Frames per chunk of the chunked run: 10 s at 30 fps. */
+const CHUNK_FRAMES = 300;
 /** 2 s at 320x180, 30 fps, a gradient and an animated text: a short spec of mostly per-frame work. */
 const SPEC = {
   size: { width: 320, height: 180 },
@@ -42,11 +45,21 @@ export const scaleOutSection = {
       rows.push([`${workers} worker${workers === 1 ? '' : 's'}`, `${rate.toFixed(1)} jobs/min (${formatSeconds(seconds)} for ${JOBS} jobs, ${formatSeconds(renderSeconds)} mean per job)`]);
     }
     rows.push(['2 workers / 1 worker', formatRatio(perMinute[1] / perMinute[0])]);
+
+    log('60 s spec, whole and chunked on 2 workers...');
+    const whole = await runBatch(root, 2, { spec: LONG_SPEC, jobs: 1, chunkFrames: 0 });
+    const chunked = await runBatch(root, 2, { spec: LONG_SPEC, jobs: 1, chunkFrames: CHUNK_FRAMES });
+    rows.push(['60 s spec, whole render', formatSeconds(whole.seconds)]);
+    rows.push([`60 s spec, chunks of ${CHUNK_FRAMES} frames on 2 workers`, `${formatSeconds(chunked.seconds)} (${chunked.chunks} chunks, ${formatSeconds(chunked.chunkSeconds)} mean per chunk)`]);
+    rows.push(['chunked / whole', formatRatio(chunked.seconds / whole.seconds)]);
     return { rows };
   },
 };
 
-async function runBatch(root, workerCount) {
+/** 60 s at 320x180, 30 fps: the short spec's scene repeated 30 times. */
+const LONG_SPEC = { ...SPEC, scenes: Array.from({ length: 30 }, () => SPEC.scenes[0]) };
+
+async function runBatch(root, workerCount, options = { spec: SPEC, jobs: JOBS, chunkFrames: 0 }) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'fluvie-bench-scale-'));
   const port = await freePort();
   const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -55,7 +68,7 @@ async function runBatch(root, workerCount) {
     await waitForLine(redis, 'Ready to accept connections');
     const env = {
       ...process.env, API_TOKEN: TOKEN, CLEANUP_TOKEN: 'c', LOCAL_STORAGE_DIR: dir, CLEANUP_INTERVAL: '0', SHUTDOWN_GRACE: '0s',
-      QUEUE_BACKEND: 'redis', REDIS_URL: `redis://127.0.0.1:${port}`, FLUVIE_ENABLE_MCP: 'false',
+      QUEUE_BACKEND: 'redis', REDIS_URL: `redis://127.0.0.1:${port}`, FLUVIE_ENABLE_MCP: 'false', CHUNK_FRAMES: String(options.chunkFrames),
     };
     const cli = path.join(root, 'bin/fluvie-render.js');
     const server = spawn(process.execPath, [cli, 'serve', '--port', '0', '--host', '127.0.0.1', '--workers', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -65,6 +78,7 @@ async function runBatch(root, workerCount) {
     // Render time per job, from the workers' `render started` and `render succeeded` log lines.
     const startedAt = new Map();
     const renderTimes = [];
+    const chunkTimes = [];
     for (let index = 0; index < workerCount; index += 1) {
       const worker = spawn(process.execPath, [cli, 'worker', '--concurrency', '1'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       children.push(worker);
@@ -74,14 +88,16 @@ async function runBatch(root, workerCount) {
         const entry = JSON.parse(line);
         if (entry.msg === 'render started') startedAt.set(entry.jobId, entry.time);
         if (entry.msg === 'render succeeded' && startedAt.has(entry.jobId)) renderTimes.push((entry.time - startedAt.get(entry.jobId)) / 1000);
+        if (entry.msg === 'chunk started') startedAt.set(entry.chunkId, entry.time);
+        if (entry.msg === 'chunk rendered' && startedAt.has(entry.chunkId)) chunkTimes.push((entry.time - startedAt.get(entry.chunkId)) / 1000);
       });
     }
 
     const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     const started = performance.now();
     const ids = [];
-    for (let index = 0; index < JOBS; index += 1) {
-      const response = await fetch(`${base}/v1/renders`, { method: 'POST', headers, body: JSON.stringify({ spec: SPEC, options: { format: 'mp4' } }) });
+    for (let index = 0; index < options.jobs; index += 1) {
+      const response = await fetch(`${base}/v1/renders`, { method: 'POST', headers, body: JSON.stringify({ spec: options.spec, options: { format: 'mp4' } }) });
       if (response.status !== 202) throw new Error(`POST /v1/renders returned ${response.status}: ${await response.text()}`);
       ids.push((await response.json()).id);
     }
@@ -89,8 +105,8 @@ async function runBatch(root, workerCount) {
     const seconds = (performance.now() - started) / 1000;
     const failed = jobs.filter((job) => job.status !== 'succeeded');
     if (failed.length > 0) throw new Error(`${failed.length} jobs did not succeed: ${JSON.stringify(failed[0])}`);
-    const renderSeconds = renderTimes.reduce((sum, value) => sum + value, 0) / Math.max(1, renderTimes.length);
-    return { seconds, renderSeconds };
+    const mean = (values) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+    return { seconds, renderSeconds: mean(renderTimes), chunks: chunkTimes.length, chunkSeconds: mean(chunkTimes) };
   } finally {
     for (const child of children) child.kill('SIGKILL');
     redis.kill('SIGKILL');
