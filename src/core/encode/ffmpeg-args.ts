@@ -33,7 +33,8 @@ export const FORMAT_EXTENSION: Readonly<Record<Exclude<OutputFormat, 'imageSeque
 
 /**
  * Audio mixed into an mp4: extra ffmpeg inputs (numbered from 1, after the frames at input 0) and a
- * `-filter_complex` graph that reads them and ends in the label `[aout]`.
+ * `-filter_complex` graph that reads them and ends in the label `[aout]`. The graph must end at the
+ * video's length, because the output keeps every stream to its end.
  */
 export interface AudioMix {
   /** Input arguments, for example `['-stream_loop', '-1', '-i', 'music.mp3']`. */
@@ -205,8 +206,8 @@ function audioTailArgs(audio: AudioMix | null): string[] {
     'aac',
     '-b:a',
     '192k',
-    // Looped music beds never end, so the video length decides the output length.
-    '-shortest',
+    // No -shortest: the graph already ends exactly at the video's length (see audio-mix.ts), and
+    // -shortest can drop the last video frames when the audio stream ends a few samples early.
   ];
 }
 

@@ -11,6 +11,7 @@ import type { RenderDeps, RenderRequest, RenderResult } from './render-request.j
 import { planRender } from './plan.js';
 import { loadRenderSpec } from './load-render-spec.js';
 import { posterPathFor } from './output-paths.js';
+import { buildRenderAudio } from './render-audio.js';
 
 const DEFAULT_GIF_FPS = 15;
 
@@ -23,7 +24,8 @@ export async function renderSpecNative(request: RenderRequest, deps: RenderDeps)
 
   // ffmpeg is checked before the first frame is drawn, so a missing encoder costs nothing.
   const ffmpeg = await resolveFfmpeg({ flag: request.ffmpegPath, env: deps.env });
-  requireEncoders(ffmpeg, request.format);
+  const audio = await buildRenderAudio({ spec, plan, baseDir, format: request.format, ffmpeg, signal: deps.signal });
+  requireEncoders(ffmpeg, request.format, { audio: audio !== null });
   deps.emit({ type: 'log', level: 'info', message: `ffmpeg: ${ffmpeg.path} (${ffmpeg.version}, from ${ffmpeg.source})` });
   throwIfAborted(deps.signal);
 
@@ -55,6 +57,7 @@ export async function renderSpecNative(request: RenderRequest, deps: RenderDeps)
       frames: stream.frames(deps.signal),
       outPath: request.out,
       signal: deps.signal,
+      audio,
       onFrameWritten: (completed) =>
         deps.emit({ type: 'progress', stage: 'capture', completed, total: stream.frameCount }),
     });

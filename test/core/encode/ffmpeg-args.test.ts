@@ -55,7 +55,7 @@ describe('buildEncodeArgs', () => {
       '-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p', '-r', '30',
       '-movflags', '+faststart',
       '-filter_complex', audio.filterGraph,
-      '-map', '0:v:0', '-map', '[aout]', '-c:a', 'aac', '-b:a', '192k', '-shortest',
+      '-map', '0:v:0', '-map', '[aout]', '-c:a', 'aac', '-b:a', '192k',
       ...TAIL,
       'out.mp4',
     ]);

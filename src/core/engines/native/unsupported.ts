@@ -12,6 +12,7 @@ import {
   type TextStyleSpec,
   type VideoSpec,
 } from '../../../spec/index.js';
+import { checkAudioTracks } from './unsupported-audio.js';
 import { checkAnimation, checkEffects } from './unsupported-motion.js';
 import { DRAWN_ELEMENT_TYPES } from './build-drawn.js';
 
@@ -35,7 +36,7 @@ export function findUnsupportedFeatures(spec: VideoSpec): UnsupportedFeature[] {
     found.push({ path, feature, reason });
   };
 
-  if (spec.audio !== undefined && spec.audio.length > 0) add('audio', 'audio tracks', 'audio is not mixed by the native engine yet');
+  checkAudioTracks(spec.audio, 'audio', add);
   if (spec.overlays !== undefined && spec.overlays.length > 0) add('overlays', 'video overlays');
   spec.scenes.forEach((scene, index) => checkScene(scene, `scenes[${index}]`, add));
 
@@ -62,7 +63,7 @@ function checkScene(scene: SceneSpec, path: string, add: Add): void {
   if (scene.background !== undefined) checkBackground(scene.background, `${path}.background`, add);
   if (scene.master !== undefined) add(`${path}.master`, 'master layouts');
   if (scene.fills !== undefined) add(`${path}.fills`, 'master placeholder fills');
-  if (scene.audio !== undefined && scene.audio.length > 0) add(`${path}.audio`, 'scene audio tracks', 'audio is not mixed by the native engine yet');
+  checkAudioTracks(scene.audio, `${path}.audio`, add);
   if (scene.transitions !== undefined && scene.transitions.length > 0) add(`${path}.transitions`, 'element transitions');
   (scene.children ?? []).forEach((element, index) => checkElement(element, `${path}.children[${index}]`, add));
 }

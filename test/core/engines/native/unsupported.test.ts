@@ -56,7 +56,6 @@ describe('findUnsupportedFeatures', () => {
       ],
     });
     expect(findUnsupportedFeatures(spec).map((item) => [item.path, item.feature])).toEqual([
-      ['audio', 'audio tracks'],
       ['scenes[0].children[0].effects[1]', 'lut effect'],
       ['scenes[0].children[0].style.color', 'theme colour tokens'],
       ['scenes[0].children[1].animate[0].at', 'beat trigger'],

@@ -1,0 +1,30 @@
+/**
+ * Audio features the native render path cannot mix yet, each with its JSON path, in the same shape
+ * as the unsupported drawing features.
+ */
+import type { AudioTrackSpec } from '../../../spec/index.js';
+import { isPlannableAudioTrigger } from '../../pipeline/plan-audio.js';
+
+type Add = (path: string, feature: string, reason?: string) => void;
+
+const NOT_MIXED = 'not mixed by the native render path yet';
+
+export function checkAudioTracks(tracks: readonly AudioTrackSpec[] | undefined, path: string, add: Add): void {
+  (tracks ?? []).forEach((track, index) => {
+    const trackPath = `${path}[${index}]`;
+    if (track.source.kind === 'bundle') {
+      add(`${trackPath}.source`, 'bundle audio source', `${NOT_MIXED}; use an "asset" or "file" source`);
+    }
+    if (track.source.kind === 'network') {
+      add(`${trackPath}.source`, 'network audio source', `${NOT_MIXED}; download the file and use a "file" source`);
+    }
+    if (!isPlannableAudioTrigger(track.at)) {
+      const kind = typeof track.at === 'string' ? track.at : track.at?.kind;
+      add(`${trackPath}.at`, `${kind} audio trigger`, `${NOT_MIXED}; use sceneStart, sceneEnd or {"kind": "at", "time": …}`);
+    }
+    const volume = track.automation?.volume;
+    if (volume !== undefined && typeof volume !== 'number' && (volume.easings ?? []).some((ease) => ease !== 'linear')) {
+      add(`${trackPath}.automation.volume.easings`, 'eased volume automation', `${NOT_MIXED}; the gain would move linearly between stops`);
+    }
+  });
+}
