@@ -1,6 +1,7 @@
 /** Everything `createApp` is built from; tests pass in-memory or fake parts. */
 import type { ServerConfig } from '../config/server-config.js';
 import type { Clock } from './clock.js';
+import type { SharedRateLimit } from './http/rate-limiter.js';
 import type { JobStore } from './jobs/job-store.js';
 import type { Logger } from './logger.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   metrics?: ServerMetrics;
   /** Resolves while the shared queue's Redis replies; rejects with the reason otherwise (readiness). Absent for the in-process queue. */
   checkQueue?: () => Promise<void>;
+  /** Limits of prompt and edit renders shared by all replicas (Redis); without it each process counts its own. */
+  sharedRateLimiter?: SharedRateLimit;
   /** Wakes render event streams when a job changes; without it the streams poll the job store. */
   jobEvents?: JobEvents;
 }

@@ -76,7 +76,10 @@ function routeContext(deps: AppDeps, options: CreateAppOptions): RouteContext {
     ...deps,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}/`,
     signingKey: deriveSigningKey(config.downloadSigningKey, config.apiToken ?? ''),
-    rateLimiter: new RateLimiter({ limit: config.ai.rateLimit, windowMs: config.ai.rateWindowMs, dailyQuota: config.ai.dailyQuota }),
+    // With a shared limiter the render route checks it, so the process-local one lets every call pass.
+    rateLimiter: deps.sharedRateLimiter === undefined
+      ? new RateLimiter({ limit: config.ai.rateLimit, windowMs: config.ai.rateWindowMs, dailyQuota: config.ai.dailyQuota })
+      : new RateLimiter({ limit: 0, windowMs: 1, dailyQuota: 0 }),
     requireApiToken: requireBearer(config.apiToken, 'API_TOKEN'),
     requireCleanupToken: requireBearer(config.cleanupToken, 'CLEANUP_TOKEN'),
     bodyLimit: bodyLimit({

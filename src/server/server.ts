@@ -28,6 +28,7 @@ import { JobEventHub } from './routes/events-hub.js';
 import { observeJobStore } from './routes/events-job-store.js';
 import { startRetentionTimer } from './retention/retention-timer.js';
 import { openRedisJobStore, openSharedQueue, type RedisJobStoreHandle } from './redis/redis-backend.js';
+import { RedisRateLimiter } from './redis/redis-rate-limiter.js';
 import type { SpecTools } from './spec-tools.js';
 import { openConfiguredStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
@@ -138,7 +139,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     {
       config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools, metrics,
       jobEvents,
-      ...(redisStore === null ? {} : { checkQueue: redisStore.checkReady }),
+      ...(redisStore === null ? {} : { checkQueue: redisStore.checkReady, sharedRateLimiter: new RedisRateLimiter(redisStore.client, `${config.queue.prefix}:`, aiRateLimits(config)) }),
       checkFfmpeg: options.checkFfmpeg ?? (async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv }))),
     },
     { onJobFinished: onFinished },
@@ -167,6 +168,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     },
   };
+}
+
+function aiRateLimits(config: ServerConfig): { limit: number; windowMs: number; dailyQuota: number } {
+  return { limit: config.ai.rateLimit, windowMs: config.ai.rateWindowMs, dailyQuota: config.ai.dailyQuota };
 }
 
 function listen(fetch: (request: Request) => Response | Promise<Response>, config: ServerConfig): Promise<ServerType> {

@@ -12,6 +12,12 @@ export interface RateLimitOptions {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** The same limits kept outside the process (Redis), shared by every API replica. */
+export interface SharedRateLimit {
+  /** Checks a call from `client` at `nowMs` and records it when allowed. */
+  check(client: string, nowMs: number): Promise<RateDecision>;
+}
+
 const DAY_MS = 86_400_000;
 
 export class RateLimiter {

@@ -20,6 +20,8 @@ export type RedisTarget = Omit<QueueConfig, 'queueBackend' | 'redisUrl' | 'chunk
 
 export interface RedisJobStoreHandle {
   jobs: RedisJobStore;
+  /** The connection of the job store, for other shared state (rate limits). */
+  client: Redis;
   /** Resolves while Redis replies to PING; rejects with an `unavailable` FluvieError otherwise (readiness). */
   checkReady(): Promise<void>;
   close(): void;
@@ -31,6 +33,7 @@ export async function openRedisJobStore(target: RedisTarget, logger: Logger): Pr
   client.on('error', throttledErrorLog(logger));
   return {
     jobs: new RedisJobStore({ client, prefix: `${target.prefix}:` }),
+    client,
     checkReady: () => pingRedis(client, target.redisUrl, 1_000),
     close: () => client.disconnect(),
   };

@@ -20,6 +20,11 @@ export interface AdmitContext {
   nowMs: number;
 }
 
+/** Returns the 429 error of a prompt or edit render over the per-client limit. */
+export function rateLimitedError(retryAfterSeconds: number): FluvieError {
+  return new FluvieError('rate_limited', `Too many AI renders from this client; retry in ${retryAfterSeconds} s.`, { details: { retryAfterSeconds } });
+}
+
 /** Returns what to render, or throws the FluvieError the client gets. */
 export function admitRender(submission: RenderSubmission, context: AdmitContext): JobInput {
   const { input } = submission;
@@ -41,11 +46,7 @@ function admitAiRender(input: Extract<RenderInput, { kind: 'prompt' | 'edit' }>,
   const provider = checkProvider(requested, context.ai);
 
   const decision = context.rateLimiter.check(context.clientIp, context.nowMs);
-  if (!decision.allowed) {
-    throw new FluvieError('rate_limited', `Too many AI renders from this client; retry in ${decision.retryAfterSeconds} s.`, {
-      details: { retryAfterSeconds: decision.retryAfterSeconds },
-    });
-  }
+  if (!decision.allowed) throw rateLimitedError(decision.retryAfterSeconds);
   return input.kind === 'prompt' ? { kind: 'prompt', prompt: input.prompt, provider } : { kind: 'edit', base: input.base, change: input.change, provider };
 }
 

@@ -11,7 +11,7 @@ import { isJobId, newJobId } from '../jobs/job-id.js';
 import { isTerminal, type JobRecord } from '../jobs/job-record.js';
 import { toJobJson } from '../jobs/job-view.js';
 import { newJobRecord } from '../jobs/new-job.js';
-import { admitRender } from '../requests/admit-render.js';
+import { admitRender, rateLimitedError } from '../requests/admit-render.js';
 import { parseRenderBody } from '../requests/render-body.js';
 import type { RouteContext } from './route-context.js';
 
@@ -24,13 +24,12 @@ export function registerRenderRoutes(app: Hono<AppEnv>, context: RouteContext): 
   app.post('/v1/renders', context.bodyLimit, context.requireApiToken, async (c) => {
     const { body } = await readJsonObject(c);
     const submission = parseRenderBody(body);
-    const input = admitRender(submission, {
-      ai: config.ai,
-      specTools: context.specTools,
-      rateLimiter: context.rateLimiter,
-      clientIp: clientIp(c, config.trustProxy),
-      nowMs: clock.now(),
-    });
+    const ip = clientIp(c, config.trustProxy);
+    const input = admitRender(submission, { ai: config.ai, specTools: context.specTools, rateLimiter: context.rateLimiter, clientIp: ip, nowMs: clock.now() });
+    if (context.sharedRateLimiter !== undefined && (input.kind === 'prompt' || input.kind === 'edit')) {
+      const decision = await context.sharedRateLimiter.check(ip, clock.now());
+      if (!decision.allowed) throw rateLimitedError(decision.retryAfterSeconds);
+    }
     const idempotencyKey = readIdempotencyKey(c.req.header('idempotency-key'));
     const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
 

@@ -72,3 +72,28 @@ describe('serve with QUEUE_BACKEND=redis', () => {
     await until(async () => (await api('/v1/readyz')).status === 200, 'readiness recovered');
   });
 });
+
+describe('AI rate limits with QUEUE_BACKEND=redis', () => {
+  it('shares one budget between replicas', async () => {
+    const storage = await mkdtemp(path.join(tmpdir(), 'fluvie-serve-limits-'));
+    // No workers, so the queued prompt jobs are never authored and no provider is called.
+    const env = {
+      API_TOKEN, CLEANUP_TOKEN, LOCAL_STORAGE_DIR: storage, HOST: '127.0.0.1', PORT: '0', CLEANUP_INTERVAL: '0', SHUTDOWN_GRACE: '0s',
+      QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, REDIS_PREFIX: 'limits', ANTHROPIC_API_KEY: 'test-key', FLUVIE_AI_RATE_LIMIT: '1', FLUVIE_AI_RATE_WINDOW: '1h',
+    };
+    const replicas = await Promise.all([0, 1].map(() =>
+      startServer({ config: loadServerConfig(env, { cpuCount: 2 }), logger: createSilentLogger(), renderEnv: {}, render: runRender, specTools: minimalSpecTools, checkFfmpeg: async () => undefined, workers: 0 }),
+    ));
+    try {
+      const post = (replica: RunningServer) =>
+        fetch(`http://127.0.0.1:${replica.port}/v1/renders`, { ...jsonBody({ prompt: 'a title card' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}` } });
+      expect((await post(replicas[0]!)).status).toBe(202);
+      const limited = await post(replicas[1]!);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.close()));
+      await rm(storage, { recursive: true, force: true });
+    }
+  });
+});
