@@ -37,7 +37,7 @@ export function registerRenderRoutes(app: Hono<AppEnv>, context: RouteContext): 
       if (idempotencyKey !== null) {
         const existing = await jobs.findByIdempotencyKey(idempotencyKey);
         if (existing !== null && existing.requestHash === requestHash) return c.json(await buildJobJson(existing, context), 200, { location: `/v1/renders/${existing.id}` });
-        if (existing !== null) throw new FluvieError('conflict', `Idempotency-Key "${idempotencyKey}" was already used for a different request body (job ${existing.id}); use a new key for a new render.`);
+        if (existing !== null) throw idempotencyConflict(idempotencyKey, existing.id);
       }
 
       const job = newJobRecord(submission, input, {
@@ -49,7 +49,15 @@ export function registerRenderRoutes(app: Hono<AppEnv>, context: RouteContext): 
         requestHash: idempotencyKey === null ? null : requestHash,
         defaultWebhook: config.webhookUrl === null ? null : { url: config.webhookUrl, secret: null },
       });
-      await jobs.create(job);
+      try {
+        await jobs.create(job);
+      } catch (error: unknown) {
+        // A shared job store rejects a key that another replica used a moment ago; answer as for a repeat.
+        const winner = idempotencyKey === null ? null : await jobs.findByIdempotencyKey(idempotencyKey);
+        if (winner === null || idempotencyKey === null) throw error;
+        if (winner.requestHash !== requestHash) throw idempotencyConflict(idempotencyKey, winner.id);
+        return c.json(await buildJobJson(winner, context), 200, { location: `/v1/renders/${winner.id}` });
+      }
       try {
         await queue.enqueue(job.id);
       } catch (error: unknown) {
@@ -88,6 +96,10 @@ async function findJob(id: string, context: RouteContext): Promise<JobRecord> {
   const job = isJobId(id) ? await context.jobs.get(id) : null;
   if (job === null) throw new FluvieError('not_found', 'No such job');
   return job;
+}
+
+function idempotencyConflict(key: string, jobId: string): FluvieError {
+  return new FluvieError('conflict', `Idempotency-Key "${key}" was already used for a different request body (job ${jobId}); use a new key for a new render.`);
 }
 
 function readIdempotencyKey(header: string | undefined): string | null {

@@ -97,3 +97,34 @@ describe('AI rate limits with QUEUE_BACKEND=redis', () => {
     }
   });
 });
+
+describe('Idempotency-Key with QUEUE_BACKEND=redis', () => {
+  it('returns one job to concurrent repeats on two replicas', async () => {
+    const storage = await mkdtemp(path.join(tmpdir(), 'fluvie-serve-idem-'));
+    const env = {
+      API_TOKEN, CLEANUP_TOKEN, LOCAL_STORAGE_DIR: storage, HOST: '127.0.0.1', PORT: '0', CLEANUP_INTERVAL: '0', SHUTDOWN_GRACE: '0s',
+      QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, REDIS_PREFIX: 'idem',
+    };
+    const replicas = await Promise.all([0, 1].map(() =>
+      startServer({ config: loadServerConfig(env, { cpuCount: 2 }), logger: createSilentLogger(), renderEnv: {}, render: runRender, specTools: minimalSpecTools, checkFfmpeg: async () => undefined, workers: 0 }),
+    ));
+    try {
+      const spec = { size: { width: 64, height: 64 }, fps: 25, scenes: [{ duration: '2f' }] };
+      const post = (replica: RunningServer, key: string, body: unknown) =>
+        fetch(`http://127.0.0.1:${replica.port}/v1/renders`, {
+          ...jsonBody(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}`, 'idempotency-key': key },
+        });
+      for (let round = 0; round < 5; round += 1) {
+        const responses = await Promise.all(replicas.flatMap((replica) => [post(replica, `order-${round}`, { spec }), post(replica, `order-${round}`, { spec })]));
+        const ids = await Promise.all(responses.map(async (response) => ((await response.json()) as { id: string }).id));
+        expect(new Set(ids).size).toBe(1);
+        expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 202]);
+      }
+      const conflict = await post(replicas[1]!, 'order-0', { spec: { ...spec, fps: 30 } });
+      expect(conflict.status).toBe(409);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.close()));
+      await rm(storage, { recursive: true, force: true });
+    }
+  });
+});
