@@ -50,7 +50,7 @@ async function waitFor(id: string, done: (job: Record<string, unknown>) => boole
 const rendering = (job: Record<string, unknown>): boolean => job['status'] === 'running' && typeof job['progress'] === 'object';
 const terminal = (job: Record<string, unknown>): boolean => ['succeeded', 'failed', 'canceled'].includes(String(job['status']));
 
-/** The live worker that logged the start of `id` last. */
+/** Returns the live worker that logged the start of `id`. */
 function holderOf(id: string): CliProcess {
   const holder = workers.find((worker) => worker.child.exitCode === null && worker.child.signalCode === null && worker.started.includes(id));
   if (holder === undefined) throw new Error(`no live worker runs ${id}`);

@@ -1,8 +1,8 @@
 /**
  * Spawns `fluvie-render worker` and `fluvie-render serve` as real processes from the TypeScript
- * sources (through vite-node, so no build is needed) and reads their pino log lines: the job ids a
- * process logged as started, so tests can tell which worker runs which job and kill it, and the
- * port a server bound.
+ * sources (through vite-node, so no build is needed) and reads their pino log lines. Tests get the
+ * job ids each process logged as started, to tell which worker runs a job and kill it, and the port
+ * a server bound.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
