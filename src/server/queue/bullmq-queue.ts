@@ -174,7 +174,7 @@ export class BullmqQueue implements Queue {
   }
 
   async #onFailed(job: Job | undefined, error: Error): Promise<void> {
-    if (job?.id === undefined || error instanceof HandedBackError && job.attemptsMade < this.#options.attempts) return;
+    if (job?.id === undefined || (error instanceof HandedBackError && job.attemptsMade < this.#options.attempts)) return;
     const reason = error instanceof HandedBackError
       ? `Render handed back by stopping workers ${job.attemptsMade} times (RENDER_ATTEMPTS=${this.#options.attempts})`
       : `Render worker stopped mid-render too often (RENDER_ATTEMPTS=${this.#options.attempts}): ${error.message}`;
