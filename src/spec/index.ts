@@ -5,6 +5,7 @@ export * from './diagnostics.js';
 export * from './element-walk.js';
 export * from './json-schema.js';
 export * from './load.js';
+export * from './media-files.js';
 export * from './rules-timing.js';
 export * from './rules-values.js';
 export * from './size.js';

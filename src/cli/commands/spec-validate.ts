@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic } from '../../spec/diagnostics.js';
 import { findJsonError } from '../../spec/load.js';
+import { listMediaFiles } from '../../spec/media-files.js';
+import { findMissingMediaFiles } from '../../core/pipeline/check-media-files.js';
 import { validateSpec } from '../../spec/validate.js';
 import type { CliContext } from '../context.js';
 import type { SpecValidateFlags } from './spec.js';
@@ -48,7 +50,11 @@ export async function checkFile(file: string, flags: SpecValidateFlags, cwd: str
     ...(flags.format === undefined ? {} : { format: flags.format }),
     ...(flags.maxFrames === undefined ? {} : { maxFrames: flags.maxFrames }),
   });
-  return { file, ok: report.ok, diagnostics: report.diagnostics };
+  if (flags.checkFiles !== true || report.spec === null) return { file, ok: report.ok, diagnostics: report.diagnostics };
+
+  const missing = await findMissingMediaFiles(listMediaFiles(report.spec, path.dirname(path.resolve(cwd, file))));
+  const fileErrors = missing.map((item) => error(item.path, 'file_not_found', `${item.kind} file not found: ${item.file}`));
+  return { file, ok: report.ok && fileErrors.length === 0, diagnostics: [...report.diagnostics, ...fileErrors] };
 }
 
 function describeReadFailure(cause: unknown): string {

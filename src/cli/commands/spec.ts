@@ -13,6 +13,7 @@ export interface SpecValidateFlags {
   strict?: boolean;
   format?: OutputFormat;
   maxFrames?: number;
+  checkFiles?: boolean;
 }
 
 export function registerSpecCommands(program: Command, context: CliContext): void {
@@ -24,6 +25,7 @@ export function registerSpecCommands(program: Command, context: CliContext): voi
     .argument('<file...>', 'VideoSpec JSON files')
     .option('--json', 'print one JSON report {ok, files: [{file, ok, diagnostics}]} on stdout instead of text lines')
     .option('--strict', 'report unknown properties as errors (default: warnings)')
+    .option('--check-files', "also report image, clip and audio files that do not exist (asset sources resolve against the spec's folder)")
     .addOption(
       new Option(
         '--format <format>',

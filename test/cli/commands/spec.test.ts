@@ -105,6 +105,22 @@ describe('spec validate', () => {
     expect(run.stdout).toContain('2 files checked, 1 invalid');
   });
 
+  it('reports missing media only with --check-files', async () => {
+    const spec = {
+      audio: [{ kind: 'music', source: { kind: 'asset', value: 'audio/bed.mp3' } }],
+      scenes: [{ duration: '1s', children: [{ type: 'Image', source: { kind: 'file', value: '/nonexistent/fluvie/logo.png' } }] }],
+    };
+    await writeFile(path.join(folder, 'media.json'), JSON.stringify(spec));
+
+    const plain = await runSpec(['validate', 'media.json'], folder);
+    const checked = await runSpec(['validate', '--check-files', 'media.json'], folder);
+
+    expect(plain.code).toBe(0);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(`media.json: audio[0].source: error: audio file not found: ${path.join(folder, 'audio/bed.mp3')}`);
+    expect(checked.stdout).toContain('media.json: scenes[0].children[0].source: error: image file not found: /nonexistent/fluvie/logo.png');
+  });
+
   it('prints one JSON report with --json', async () => {
     const run = await runSpec(['validate', '--json', 'invalid.json', 'warning.json', 'broken.json'], folder);
     const report = JSON.parse(run.stdout) as { ok: boolean; files: { file: string; ok: boolean; diagnostics: { path: string; severity: string; code: string }[] }[] };
