@@ -120,24 +120,25 @@ describe('prompt', () => {
   });
 
   it('repairs what the native engine cannot draw', async () => {
-    const counter = { ...VALID_SPEC, scenes: [{ duration: '1s', children: [{ type: 'Counter', to: 10 }] }] };
-    const provider = await fakeProvider('claude', [{ kind: 'text', text: JSON.stringify(counter) }, { kind: 'text', text: VALID_REPLY }]);
+    // Mermaid needs a browser, so the native engine cannot draw it.
+    const diagram = { ...VALID_SPEC, scenes: [{ duration: '1s', children: [{ type: 'Mermaid', source: 'graph TD; A-->B;' }] }] };
+    const provider = await fakeProvider('claude', [{ kind: 'text', text: JSON.stringify(diagram) }, { kind: 'text', text: VALID_REPLY }]);
     const dir = await tempDir();
-    const run = await runCliCapture(['prompt', 'a counter', '--engine', 'native', '--out', 'count.mp4'], { cwd: dir, env: cliEnv(provider) });
+    const run = await runCliCapture(['prompt', 'a diagram', '--engine', 'native', '--out', 'count.mp4'], { cwd: dir, env: cliEnv(provider) });
 
     expect(run.stderr).not.toContain('error:');
     expect(run.code).toBe(0);
     expect(provider.requests).toHaveLength(2);
     const repair = (provider.requests[1]!.body.messages as Array<{ content: Array<{ text: string }> }>)[2]!.content[0]!.text;
-    expect(repair).toContain('- scenes[0].children[0]: Counter element cannot be rendered here');
+    expect(repair).toContain('- scenes[0].children[0]: Mermaid element cannot be rendered here');
     expect(JSON.parse(await readFile(path.join(dir, 'count.fluvie.json'), 'utf8'))).toEqual(VALID_SPEC);
   });
 
   it('skips drawing rules with --no-render', async () => {
-    const counter = { ...VALID_SPEC, scenes: [{ duration: '1s', children: [{ type: 'Counter', to: 10 }] }] };
-    const provider = await fakeProvider('claude', [{ kind: 'text', text: JSON.stringify(counter) }]);
+    const diagram = { ...VALID_SPEC, scenes: [{ duration: '1s', children: [{ type: 'Mermaid', source: 'graph TD; A-->B;' }] }] };
+    const provider = await fakeProvider('claude', [{ kind: 'text', text: JSON.stringify(diagram) }]);
     const dir = await tempDir();
-    const run = await runCliCapture(['prompt', 'a counter', '--engine', 'native', '--no-render'], { cwd: dir, env: cliEnv(provider) });
+    const run = await runCliCapture(['prompt', 'a diagram', '--engine', 'native', '--no-render'], { cwd: dir, env: cliEnv(provider) });
     expect(run.code).toBe(0);
     expect(provider.requests).toHaveLength(1);
   });
