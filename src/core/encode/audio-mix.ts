@@ -32,8 +32,10 @@ export interface AudioMixTrack {
   /** Fade lengths; the fade out ends where the track stops playing. */
   fadeIn: number | null;
   fadeOut: number | null;
-  /** Seconds the source plays once after trimming; null when unknown. Places the fade out of an unlooped track. */
+  /** Seconds the source plays once after trimming and speed; null when unknown. Places the fade out of an unlooped track. */
   playLength: number | null;
+  /** Playback rate of a clip's audio; negative plays it backwards. Default 1. */
+  speed?: number;
 }
 
 /** Largest sample count `aloop` may buffer; it grows only as far as the trimmed segment needs. */
@@ -73,6 +75,9 @@ function trackFilters(track: AudioMixTrack, durationSeconds: number): string[] {
     filters.push(`atrim=${bounds.join(':')}`);
   }
   filters.push('asetpts=PTS-STARTPTS');
+  const speed = track.speed ?? 1;
+  if (speed < 0) filters.push('areverse');
+  filters.push(...tempoFilters(Math.abs(speed)));
   if (track.loop && (track.trimFrom !== null || track.trimTo !== null)) filters.push(`aloop=loop=-1:size=${ALOOP_MAX_SAMPLES}`);
   if (track.start > 0) filters.push(`adelay=delays=${Math.round(track.start * 1000)}:all=1`);
   filters.push(volumeFilter(track));
@@ -85,6 +90,22 @@ function trackFilters(track: AudioMixTrack, durationSeconds: number): string[] {
   }
   filters.push(`atrim=end=${seconds(Math.min(track.end, durationSeconds))}`);
   return filters;
+}
+
+/** Splits a rate into `atempo` stages, because one stage accepts only 0.5 to 2.0. */
+function tempoFilters(rate: number): string[] {
+  const stages: string[] = [];
+  let rest = rate;
+  while (rest > 2) {
+    stages.push('atempo=2');
+    rest /= 2;
+  }
+  while (rest < 0.5) {
+    stages.push('atempo=0.5');
+    rest /= 0.5;
+  }
+  if (Math.abs(rest - 1) > 1e-9) stages.push(`atempo=${number(rest)}`);
+  return stages;
 }
 
 /** Output time where the track falls silent: its window's end, or earlier when an unlooped source runs out. */

@@ -8,12 +8,13 @@ import {
   parseTime,
   resolveTimeFrames,
   type AudioTrackSpec,
+  type ClipElement,
   type KeyframedNumberSpec,
   type TriggerSpec,
   type VideoSpec,
 } from '../../spec/index.js';
 import type { VolumeStop } from '../encode/audio-mix.js';
-import type { FrameWindow, RenderPlan } from './plan-types.js';
+import type { FrameWindow, PlannedElement, RenderPlan } from './plan-types.js';
 
 export interface PlannedAudioTrack {
   /** JSON path, such as `scenes[1].audio[0]`. */
@@ -30,6 +31,8 @@ export interface PlannedAudioTrack {
   automation: VolumeStop[] | null;
   fadeIn: number | null;
   fadeOut: number | null;
+  /** Playback rate (clips only); negative plays backwards. */
+  speed: number;
 }
 
 /** Trigger kinds an audio track may use here; the rest are listed as unsupported. */
@@ -75,6 +78,48 @@ function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, sc
     automation: automationStops(track.automation?.volume, seconds),
     fadeIn: music?.fadeIn === undefined ? null : seconds(music.fadeIn),
     fadeOut: music?.fadeOut === undefined ? null : seconds(music.fadeOut),
+    speed: 1,
+  };
+}
+
+/**
+ * Lists the Clip elements with a local source as candidate tracks of their embedded audio, each
+ * delayed to the element's window (its `show` window, else its scene) and cut at the window's end.
+ * The caller keeps only files that have an audio stream.
+ */
+export function planClipAudio(plan: RenderPlan, baseDir: string): PlannedAudioTrack[] {
+  const tracks: PlannedAudioTrack[] = [];
+  const visit = (elements: readonly PlannedElement[]): void => {
+    for (const planned of elements) {
+      const element = planned.element;
+      if (element.visible !== false && element.type === 'Clip' && (element.source.kind === 'asset' || element.source.kind === 'file')) {
+        tracks.push(clipTrack(planned, element, path.resolve(baseDir, element.source.value), plan.fps));
+      }
+      visit(planned.children);
+    }
+  };
+  for (const scene of plan.scenes) visit(scene.children);
+  return tracks;
+}
+
+function clipTrack(planned: PlannedElement, element: ClipElement, file: string, fps: number): PlannedAudioTrack {
+  const window = planned.window ?? planned.scope;
+  const scopeFrames = planned.scope.end - planned.scope.start;
+  const seconds = (time: string | undefined): number | null => (time === undefined ? null : resolveTimeFrames(parseTime(time), fps, scopeFrames) / fps);
+  const speed = typeof element.speed === 'number' ? element.speed : (element.speed?.values[0] ?? 1) || 1;
+  return {
+    path: `${planned.path}.source`,
+    file,
+    start: window.start / fps,
+    end: window.end / fps,
+    trimFrom: seconds(element.trim?.from),
+    trimTo: seconds(element.trim?.to),
+    loop: false,
+    volume: element.volume ?? 1,
+    automation: null,
+    fadeIn: seconds(element.fadeIn),
+    fadeOut: seconds(element.fadeOut),
+    speed,
   };
 }
 

@@ -8,7 +8,7 @@ import { probeMedia } from '../encode/probe.js';
 import type { ResolvedFfmpeg } from '../encode/resolve-ffmpeg.js';
 import { FluvieError } from '../errors.js';
 import type { VideoSpec } from '../../spec/index.js';
-import { planAudio, type PlannedAudioTrack } from './plan-audio.js';
+import { planAudio, planClipAudio, type PlannedAudioTrack } from './plan-audio.js';
 import type { RenderPlan } from './plan-types.js';
 import type { OutputFormat } from './render-request.js';
 
@@ -28,30 +28,39 @@ export interface RenderAudioOptions {
  */
 export async function buildRenderAudio(options: RenderAudioOptions): Promise<AudioMix | null> {
   if (options.format !== 'mp4') return null;
-  const planned = planAudio(options.spec, options.plan, options.baseDir);
-  if (planned.length === 0) return null;
-
   const tracks: AudioMixTrack[] = [];
-  for (const track of planned) {
+  for (const track of planAudio(options.spec, options.plan, options.baseDir)) {
     tracks.push({ ...track, playLength: await playLength(track, options) });
   }
+  for (const track of planClipAudio(options.plan, options.baseDir)) {
+    const media = await probeMedia(requireFfprobe(track, options.ffmpeg), track.file, { signal: options.signal });
+    if (!media.streams.some((stream) => stream.codec_type === 'audio')) continue;
+    tracks.push({ ...track, playLength: lengthAfterTrim(track, Number(media.format.duration ?? NaN)) });
+  }
+  if (tracks.length === 0) return null;
+
   return buildAudioMix(tracks, options.plan.totalFrames / options.plan.fps);
 }
 
 /** Seconds an unlooped track plays before its source runs out; needed only to place its fade out. */
 async function playLength(track: PlannedAudioTrack, options: RenderAudioOptions): Promise<number | null> {
   if (track.loop || track.fadeOut === null) return null;
-  const ffprobe = options.ffmpeg.ffprobePath;
-  if (ffprobe === null) {
-    throw new FluvieError(
-      'ffmpeg_missing',
-      `${track.path} fades out, which needs the length of ${track.file}, but no ffprobe was found next to ${options.ffmpeg.path} or on PATH. Install ffprobe with ffmpeg.`,
-    );
-  }
-  const media = await probeMedia(ffprobe, track.file, { signal: options.signal });
-  const duration = Number(media.format.duration ?? NaN);
+  const media = await probeMedia(requireFfprobe(track, options.ffmpeg), track.file, { signal: options.signal });
+  return lengthAfterTrim(track, Number(media.format.duration ?? NaN));
+}
+
+/** Seconds the trimmed source plays at the track's speed, or null for an unknown file length. */
+function lengthAfterTrim(track: PlannedAudioTrack, duration: number): number | null {
   if (!Number.isFinite(duration)) return null;
   const from = track.trimFrom ?? 0;
   const to = track.trimTo === null ? duration : Math.min(track.trimTo, duration);
-  return Math.max(0, to - from);
+  return Math.max(0, to - from) / Math.abs(track.speed);
+}
+
+function requireFfprobe(track: PlannedAudioTrack, ffmpeg: ResolvedFfmpeg): string {
+  if (ffmpeg.ffprobePath !== null) return ffmpeg.ffprobePath;
+  throw new FluvieError(
+    'ffmpeg_missing',
+    `${track.path} needs ffprobe to read ${track.file}, but none was found next to ${ffmpeg.path} or on PATH. Install ffprobe with ffmpeg.`,
+  );
 }

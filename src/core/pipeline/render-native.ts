@@ -12,6 +12,7 @@ import { planRender } from './plan.js';
 import { loadRenderSpec } from './load-render-spec.js';
 import { posterPathFor } from './output-paths.js';
 import { buildRenderAudio } from './render-audio.js';
+import { assertMediaFilesExist } from './check-media-files.js';
 
 const DEFAULT_GIF_FPS = 15;
 
@@ -20,6 +21,7 @@ export async function renderSpecNative(request: RenderRequest, deps: RenderDeps)
   // The spec's own `poster` applies unless the request names another time.
   const posterTime = request.posterTime ?? spec.poster ?? null;
   const plan = planRender(spec, { aspect: request.aspect, maxFrames: request.maxFrames, posterTime });
+  await assertMediaFilesExist(spec, baseDir);
   reportUnsupported(spec, request, deps);
 
   // ffmpeg is checked before the first frame is drawn, so a missing encoder costs nothing.
@@ -31,7 +33,7 @@ export async function renderSpecNative(request: RenderRequest, deps: RenderDeps)
 
   const engine = createNativeEngine();
   const stream = await engine.capture(
-    { spec, plan, baseDir, allowUnsupported: request.allowUnsupported },
+    { spec, plan, baseDir, allowUnsupported: request.allowUnsupported, ffmpegPath: ffmpeg.path, ffprobePath: ffmpeg.ffprobePath },
     { signal: deps.signal, emit: deps.emit },
   );
   try {

@@ -62,3 +62,15 @@ describe('buildAudioMix', () => {
     expect(mix?.filterGraph).toContain('[a0][a1]amix=inputs=2:normalize=0,');
   });
 });
+
+describe('buildAudioMix clip speed', () => {
+  it('reverses and splits the tempo into atempo stages', () => {
+    const graph = buildAudioMix([track({ speed: -3 })], 4)?.filterGraph ?? '';
+    expect(graph).toContain('asetpts=PTS-STARTPTS,areverse,atempo=2,atempo=1.5,volume=1');
+  });
+
+  it('slows down below half speed in stages', () => {
+    const graph = buildAudioMix([track({ speed: 0.25 })], 4)?.filterGraph ?? '';
+    expect(graph).toContain('atempo=0.5,atempo=0.5,volume=1');
+  });
+});

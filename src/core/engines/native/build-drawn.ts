@@ -19,6 +19,7 @@ import { createFramedImageDrawer } from './draw-image-frame.js';
 import { createDeviceFrameDrawer, createSnapshotDrawer } from './draw-device-frame.js';
 import { createRichTextDrawer } from './draw-rich-text.js';
 import { createDecoratedBoxDrawer } from './draw-decorated-box.js';
+import { createClipDrawer } from './draw-clip.js';
 
 /** What a drawer factory receives: the planned element, the node context and its clock. */
 export interface DrawnEnv {
@@ -60,6 +61,7 @@ const FACTORIES: Partial<Record<ElementSpec['type'], Factory>> = {
   Image: createFramedImageDrawer,
   DeviceFrame: createDeviceFrameDrawer,
   Snapshot: createSnapshotDrawer,
+  Clip: createClipDrawer,
 };
 
 /** Element types with a drawer; unsupported.ts treats them as drawn. */

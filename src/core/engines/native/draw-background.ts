@@ -1,18 +1,20 @@
 /**
  * Scene backgrounds, each filling the canvas: a solid colour, a linear gradient between two
  * alignment points, a radial gradient (centre of the canvas, radius half the shorter side), an
- * image (default fit cover) and the static noise and VHS textures. Gradients clamp outside their stops, as Flutter's do.
+ * image (default fit cover), a video (a clip player, fit cover, prepared by the engine) and the static noise and VHS textures. Gradients clamp outside their stops, as Flutter's do.
  */
 import type { CanvasGradient, CanvasPattern, Image, SKRSContext2D } from '@napi-rs/canvas';
 import { parseColor, resolveAlignment, type BackgroundSpec, type ColorSpec } from '../../../spec/index.js';
 import { cssColor } from './style.js';
 import { drawImage, type ImageFit } from './draw-image.js';
 import { renderNoiseTexture, renderVhsTexture } from './background-texture.js';
+import type { ClipPlayer } from './clip/clip-player.js';
 
 export type PreparedBackground =
   /** `opaque`: every pixel ends fully opaque, so the frame need not be cleared first. */
   | { kind: 'fill'; style: string | CanvasGradient | CanvasPattern; opaque: boolean }
   | { kind: 'image'; image: Image; fit: ImageFit }
+  | { kind: 'clip'; player: ClipPlayer }
   | { kind: 'none' };
 
 /** Builds the paint for a background once; `image` is the decoded file of an image background. */
@@ -65,6 +67,8 @@ export function drawBackground(ctx: SKRSContext2D, background: PreparedBackgroun
     ctx.fillRect(0, 0, width, height);
   } else if (background.kind === 'image') {
     drawImage(ctx, background.image, background.fit, { x: 0, y: 0, width, height }, 0);
+  } else if (background.kind === 'clip') {
+    background.player.paint(ctx, { width, height }, 1);
   }
 }
 

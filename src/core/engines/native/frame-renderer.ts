@@ -64,7 +64,10 @@ export class FrameRenderer {
   /** Sets every node's keyframe for the frame and appends the drawn state to `signature`. */
   private evaluateScene(at: SceneAtFrame, signature: number[]): void {
     signature.push(at.scene.index);
-    evaluateNodes(this.prepared(at).nodes, at.frame, this.evaluator, signature);
+    const scene = this.prepared(at);
+    // A video background changes on its own clock, so its state is part of the frame's state.
+    if (scene.background.kind === 'clip') signature.push(scene.background.player.update(at.frame));
+    evaluateNodes(scene.nodes, at.frame, this.evaluator, signature);
   }
 
   private drawScene(ctx: SKRSContext2D, at: SceneAtFrame): void {

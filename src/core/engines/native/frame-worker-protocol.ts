@@ -10,7 +10,9 @@ export type ToWorker =
   /** Draw the next `count` frames of the sequence, in order. */
   | { type: 'next'; count: number }
   /** Draw one frame on its own (a poster still) and answer with `single`. */
-  | { type: 'render'; id: number; index: number };
+  | { type: 'render'; id: number; index: number }
+  /** Close the stream (ending the clip decoder processes) and answer with `closed`. */
+  | { type: 'close' };
 
 export interface SerializedError {
   code: string;
@@ -25,4 +27,5 @@ export type FromWorker =
   /** Frame `index` has the same pixels as the frame before it. */
   | { type: 'same'; index: number }
   | { type: 'single'; id: number; pixels: Uint8Array }
-  | { type: 'error'; error: SerializedError };
+  | { type: 'error'; error: SerializedError }
+  | { type: 'closed' };

@@ -39,6 +39,11 @@ async function start(): Promise<void> {
   });
 
   async function handle(message: ToWorker): Promise<void> {
+    if (message.type === 'close') {
+      await stream.close();
+      post({ type: 'closed' });
+      return;
+    }
     if (message.type === 'render') {
       const pixels = await stream.renderFrame(message.index);
       post({ type: 'single', id: message.id, pixels });

@@ -19,6 +19,8 @@ import { buildNodes, type NodeContext } from './nodes.js';
 import { FrameRenderer, type PreparedScene } from './frame-renderer.js';
 import { findUnsupportedFeatures } from './unsupported.js';
 import { captureInWorker, workerAvailable } from './worker-frame-stream.js';
+import { ClipLibrary } from './clip/clip-library.js';
+import { prepareClipSources } from './clip/clip-sources.js';
 
 export interface NativeCaptureRequest {
   spec: VideoSpec;
@@ -27,6 +29,9 @@ export interface NativeCaptureRequest {
   baseDir: string;
   /** Draw what the engine can and skip the rest, instead of failing. */
   allowUnsupported: boolean;
+  /** ffmpeg and ffprobe that decode Clip elements and video backgrounds; needed only when the spec has any. */
+  ffmpegPath?: string | null;
+  ffprobePath?: string | null;
 }
 
 export interface NativeEngineOptions {
@@ -62,6 +67,8 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
   }
 
   const images = await loadImages(imageRequests(plan, request.baseDir), signal);
+  const tools = { ffmpegPath: request.ffmpegPath ?? null, ffprobePath: request.ffprobePath ?? null };
+  const clips = new ClipLibrary(await prepareClipSources(plan, request.baseDir, tools, signal), tools.ffmpegPath, plan.fps);
   throwIfAborted(signal);
 
   const canvas = createCanvas(plan.width, plan.height);
@@ -72,6 +79,7 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     measureContext: createCanvas(1, 1).getContext('2d'),
     images,
     fps: plan.fps,
+    clips,
   };
   const ctx = canvas.getContext('2d');
   // Text shaping follows the host language unless it is fixed, which would make frames machine-dependent.
@@ -82,7 +90,9 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     const nodes = buildNodes(planned.children, context);
     layoutChildren(nodes, plan.width, plan.height, 'center');
     const background = prepareBackground(ctx, planned.scene.background, plan.width, plan.height, images.get(`${planned.path}.background`));
-    return { planned, background, nodes };
+    const video = clips.createPlayer(`${planned.path}.background`, { window: planned.window, playback: { trimFrom: 0, trimTo: null, speed: 1 }, fit: 'cover', fadeInFrames: 0, fadeOutFrames: 0 });
+    video?.setBox(plan.width, plan.height);
+    return { planned, background: video === null ? background : { kind: 'clip' as const, player: video }, nodes };
   });
   const renderer = new FrameRenderer(plan, scenes, canvas, new ProgressEvaluator(plan.fps), { layers: new LayerPool(plan.width, plan.height) });
 
@@ -96,16 +106,19 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     async *frames(frameSignal: AbortSignal) {
       for (let frame = 0; frame < plan.totalFrames; frame += 1) {
         throwIfAborted(frameSignal);
+        await clips.load(frame);
         yield renderer.render(frame);
       }
     },
     async renderFrame(index: number) {
       const frame = Math.min(Math.max(Math.trunc(index), 0), plan.totalFrames - 1);
+      await clips.load(frame);
       return renderer.render(frame);
     },
     async close() {
       if (closed) return;
       closed = true;
+      await clips.close();
       images.clear();
     },
   };

@@ -12,6 +12,7 @@ import type { TextAlignment, TextLayout, ResolvedTextStyle } from './text-layout
 import type { ImageFit } from './draw-image.js';
 import type { ElementDrawer } from './element-drawer.js';
 import { buildDrawnContent } from './build-drawn.js';
+import type { ClipLibrary } from './clip/clip-library.js';
 
 export interface Rect {
   x: number;
@@ -70,6 +71,8 @@ export interface NodeContext extends StyleContext {
   /** Decoded images by JSON path of the element or background that names them. */
   images: ReadonlyMap<string, Image>;
   fps: number;
+  /** Players of the render's clips; without it Clip elements paint nothing. */
+  clips?: ClipLibrary;
 }
 
 /** Fluvie's first palette colour, the default stroke of annotation shapes. */

@@ -27,7 +27,7 @@ const NOT_YET = 'not drawn by the native engine yet';
 const NEEDS_BROWSER = 'needs a browser to render; the native engine has none';
 const DRAWN_ELEMENTS = new Set(['Text', 'Box', 'Image', 'Shape', 'Group', ...DRAWN_ELEMENT_TYPES]);
 const BROWSER_ELEMENTS = new Set(['Mermaid', 'WebView', 'Html']);
-const DRAWN_BACKGROUNDS = new Set(['color', 'gradient', 'radial', 'image', 'noise', 'vhs']);
+const DRAWN_BACKGROUNDS = new Set(['color', 'gradient', 'radial', 'image', 'video', 'noise', 'vhs']);
 const DRAWN_TRANSITIONS = new Set(['cut', 'crossFade', 'wipe', 'zoom', 'slide']);
 
 export function findUnsupportedFeatures(spec: VideoSpec): UnsupportedFeature[] {
@@ -103,6 +103,13 @@ function checkElement(element: ElementSpec, path: string, add: Add): void {
       break;
     case 'Shape':
       if (element.color !== undefined) checkColor(element.color, `${path}.color`, add);
+      break;
+    case 'Clip':
+      if (element.source.kind !== 'asset' && element.source.kind !== 'file') {
+        add(`${path}.source`, `${element.source.kind} clip source`, `${NOT_YET}; use an "asset" or "file" source`);
+      }
+      if (element.speed !== undefined && typeof element.speed !== 'number') add(`${path}.speed`, 'keyframed clip speed', `${NOT_YET}; the clip would play at the first value`);
+      if (element.automation !== undefined) add(`${path}.automation`, 'clip volume automation', 'not mixed by the native render path yet; the clip audio would play at its constant volume');
       break;
     case 'Group':
       element.children.forEach((child, index) => checkElement(child, `${path}.children[${index}]`, add));

@@ -14,6 +14,9 @@ import type { NativeCaptureRequest } from './native-engine.js';
 /** Frames drawn ahead of the encoder; each costs width * height * 4 bytes of memory. */
 export const FRAMES_IN_FLIGHT = 3;
 
+/** How long closing waits for the worker to end its clip decoders before it is terminated anyway, in milliseconds. */
+const WORKER_CLOSE_TIMEOUT_MS = 2000;
+
 const WORKER_URL = new URL('./frame-worker.js', import.meta.url);
 
 /**
@@ -85,14 +88,33 @@ export async function captureInWorker(request: NativeCaptureRequest, signal: Abo
       case 'error':
         failAll(deserializeError(message.error));
         return;
+      case 'closed':
+        closedResolve();
+        return;
     }
   });
   worker.on('error', (error) => failAll(new FluvieError('internal', `The frame worker crashed: ${error.message}`, { cause: error })));
   worker.on('exit', (code) => failAll(new FluvieError('internal', `The frame worker stopped (exit code ${code}).`)));
 
+  let closedResolve: () => void = () => undefined;
+  const workerClosed = new Promise<void>((resolve) => {
+    closedResolve = resolve;
+  });
+  // The worker closes its stream first, so clip decoder processes end with it instead of outliving it.
+  const shutDown = async (): Promise<void> => {
+    worker.postMessage({ type: 'close' } satisfies ToWorker);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS);
+    });
+    await Promise.race([workerClosed, timeout]);
+    clearTimeout(timer);
+    await worker.terminate();
+  };
+
   const onAbort = (): void => {
     failAll(new FluvieError('canceled', 'Render canceled', { cause: signal.reason }));
-    void worker.terminate();
+    void shutDown();
   };
   signal.addEventListener('abort', onAbort, { once: true });
 
@@ -151,7 +173,7 @@ export async function captureInWorker(request: NativeCaptureRequest, signal: Abo
       signal.removeEventListener('abort', onAbort);
       // Later exit and error events are expected now, not failures.
       failure ??= new FluvieError('canceled', 'The frame stream is closed.');
-      await worker.terminate();
+      await shutDown();
     },
   };
 }

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runningDescendants } from '../../../helpers/media.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const specsDir = path.resolve(repoRoot, '../shared/reference/specs');
@@ -81,6 +83,37 @@ describe('worker frame stream', () => {
       { signal: new AbortController().signal, emit: () => {} },
     );
     await expect(capture).rejects.toMatchObject({ code: 'file_not_found' });
+  });
+
+  it('ends clip decoders on close', async () => {
+    const { createNativeEngine } = await importBuilt<{
+      createNativeEngine: (options: { worker: boolean }) => { capture(request: object, options: object): Promise<Stream> };
+    }>('core/engines/native/native-engine.js');
+    const { planRender } = await importBuilt<{ planRender: (spec: unknown, options: object) => unknown }>('core/pipeline/plan.js');
+    const folder = mkdtempSync(path.join(tmpdir(), 'fluvie-worker-clip-'));
+    try {
+      execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=30:duration=10', '-pix_fmt', 'yuv420p', path.join(folder, 'long.mp4')]);
+      const spec = {
+        fluvieSpec: 1,
+        size: { width: 64, height: 64 },
+        scenes: [{ duration: '2s', children: [{ type: 'Clip', source: { kind: 'asset', value: 'long.mp4' } }] }],
+      };
+      const plan = planRender(spec, { aspect: null, maxFrames: null, posterTime: null });
+      const stream = await createNativeEngine({ worker: true }).capture(
+        { spec, plan, baseDir: folder, allowUnsupported: false, ffmpegPath: 'ffmpeg', ffprobePath: 'ffprobe' },
+        { signal: new AbortController().signal, emit: () => {} },
+      );
+      const iterator = stream.frames(new AbortController().signal)[Symbol.asyncIterator]();
+      await iterator.next();
+      // The 10 s clip decodes far ahead of the 2 frames read, so its decoder is still running here.
+      expect((await runningDescendants(/ffmpeg/)).length).toBeGreaterThan(0);
+
+      await stream.close();
+
+      expect(await runningDescendants(/ffmpeg/)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('stops the worker on abort', async () => {
