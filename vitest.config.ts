@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Render, server and browser tests share two cores; a test that fails once under that load is
+    // run once more before it counts as failed.
+    retry: 1,
     globalSetup: ['test/global-setup.ts'],
   },
 });
