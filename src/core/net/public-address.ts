@@ -1,7 +1,7 @@
 /**
- * The address check of webhooks. Private, loopback, link-local, unique-local, carrier-grade
- * NAT, multicast and unspecified addresses are refused, so a request cannot make the server call
- * into its own network (server-side request forgery).
+ * The address check of outgoing requests (webhooks, network media). Private, loopback, link-local
+ * (cloud metadata included), unique-local, carrier-grade NAT, multicast and unspecified addresses
+ * are rejected, so a request cannot make the server call into its own network (server-side request forgery).
  */
 import { BlockList, isIP } from 'node:net';
 

@@ -3,11 +3,11 @@
  * exponential backoff; a refused address is not. Connections go through an undici Agent whose DNS
  * lookup rejects non-public addresses, so the check applies to the address actually connected to.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, request } from 'undici';
 import { FluvieError } from '../../core/errors.js';
-import { isPublicAddress } from './webhook-address.js';
+import { isPublicAddress } from '../../core/net/public-address.js';
+import { createPublicLookup } from '../../core/net/public-lookup.js';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature.js';
 
 export interface WebhookDelivery {
@@ -98,19 +98,11 @@ function findRefusal(error: unknown): FluvieError | null {
 }
 
 function guardedLookup(allowPrivate: boolean): LookupFunction {
-  return (hostname, lookupOptions, callback) => {
-    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error !== null) return callback(error, '', 0);
-      const allowed = addresses.filter((entry) => allowPrivate || isPublicAddress(entry.address));
-      const first = allowed[0];
-      if (first === undefined) {
-        const refused = new FluvieError('invalid_request', `Webhook host ${hostname} resolves only to private, loopback or link-local addresses (${addresses.map((entry) => entry.address).join(', ')}); set WEBHOOK_ALLOW_PRIVATE=true to allow them.`);
-        return callback(refused, '', 0);
-      }
-      if (lookupOptions.all === true) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, allowed);
-      callback(null, first.address, first.family);
-    });
-  };
+  return createPublicLookup(
+    (hostname, addresses) =>
+      new FluvieError('invalid_request', `Webhook host ${hostname} resolves only to private, loopback or link-local addresses (${addresses.join(', ')}); set WEBHOOK_ALLOW_PRIVATE=true to allow them.`),
+    (address) => allowPrivate || isPublicAddress(address),
+  );
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
