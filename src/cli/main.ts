@@ -4,6 +4,7 @@
  */
 import { CommanderError } from 'commander';
 import { ERROR_TABLE, EXIT_INTERRUPTED, EXIT_USAGE, FluvieError, toFluvieError } from '../core/errors.js';
+import { removeTrackedTempPathsSync } from '../core/temp-registry.js';
 import type { CliContext } from './context.js';
 import { buildProgram } from './program.js';
 
@@ -27,7 +28,10 @@ function reportError(error: unknown, context: CliContext): number {
     return EXIT_USAGE;
   }
   const failure = toFluvieError(error);
-  if (failure.code === 'canceled' && context.signal.aborted) return EXIT_INTERRUPTED;
+  if (failure.code === 'canceled' && context.signal.aborted) {
+    if (!context.errorReported) context.stderr.write(`${failure.message}\n`);
+    return EXIT_INTERRUPTED;
+  }
   if (!context.errorReported) {
     context.stderr.write(`error: ${failure.message}\n`);
     if (failure.code === 'internal' && failure.cause instanceof Error && failure.cause.stack) {
@@ -37,14 +41,22 @@ function reportError(error: unknown, context: CliContext): number {
   return ERROR_TABLE[failure.code].exit;
 }
 
+const EXIT_TERMINATED = 143;
+
 /** Process entry used by `bin/fluvie-render.js`. */
 export function main(argv: readonly string[]): void {
   const controller = new AbortController();
   let interrupts = 0;
+  let received: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
     interrupts += 1;
-    // A second Ctrl-C gives up on cleanup and leaves at once.
-    if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
+    received ??= signal;
+    if (interrupts > 1) {
+      // A second Ctrl-C leaves at once: the temp files are removed here because the cleanup in
+      // `finally` blocks will not run. Child processes see their stdin close and exit.
+      removeTrackedTempPathsSync();
+      process.exit(EXIT_INTERRUPTED);
+    }
     controller.abort(new FluvieError('canceled', `Interrupted by ${signal}`));
   };
   process.on('SIGINT', onSignal);
@@ -61,7 +73,9 @@ export function main(argv: readonly string[]): void {
     errorReported: false,
   };
   runCli(argv, context).then(
-    (code) => {
+    (result) => {
+      // 128 + the signal number, as shells report it: 130 for SIGINT, 143 for SIGTERM.
+      const code = result === EXIT_INTERRUPTED && received === 'SIGTERM' ? EXIT_TERMINATED : result;
       process.exitCode = code;
       // Let stdout drain, then leave even if a stray handle (a timer, a socket) is still open.
       process.stdout.write('', () => process.exit(code));

@@ -4,10 +4,12 @@
  * render never leaves a partial file there.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { FluvieError } from '../errors.js';
+import type { OutputFormat } from '../pipeline/render-request.js';
 import { IMAGE_SEQUENCE_FILE } from './ffmpeg-args.js';
 
 /** Marker in every temp name, so leftovers of a killed process are easy to find: `.*.partial*`. */
@@ -30,6 +32,26 @@ export async function ensureParentFolder(outPath: string): Promise<void> {
     await mkdir(folder, { recursive: true });
   } catch (error: unknown) {
     throw new FluvieError('output_failed', `Cannot create the output folder ${folder}: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/**
+ * Fails before any frame is drawn when the output cannot work: a file output that names an existing
+ * folder, or a destination folder this process may not write to.
+ */
+export async function checkOutputTarget(outPath: string, format: OutputFormat | 'poster'): Promise<void> {
+  const existing = await stat(outPath).catch(() => null);
+  if (format !== 'imageSequence' && existing?.isDirectory() === true) {
+    throw new FluvieError('output_failed', `The output ${outPath} is a folder. Pass a file name such as ${path.join(outPath, `video${format === 'poster' ? '.png' : ''}`)} to --out.`);
+  }
+  if (format === 'imageSequence' && existing !== null && !existing.isDirectory()) {
+    throw new FluvieError('output_failed', `The output ${outPath} is a file, but imageSequence writes a folder of PNG files. Pass a folder to --out.`);
+  }
+  const folder = path.dirname(outPath);
+  try {
+    await access(folder, constants.W_OK);
+  } catch (error: unknown) {
+    throw new FluvieError('output_failed', `Cannot write to the output folder ${folder}: ${messageOf(error)}. Choose a writable --out.`, { cause: error });
   }
 }
 

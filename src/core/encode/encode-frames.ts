@@ -7,12 +7,14 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import { FluvieError } from '../errors.js';
+import { trackTempPath, untrackTempPath } from '../temp-registry.js';
 import type { OutputFormat, Quality } from '../pipeline/render-request.js';
 import {
   commitFile,
   commitFrameFolder,
   ensureParentFolder,
   outputBytes,
+  checkOutputTarget,
   partialPath,
   removeQuietly,
 } from './atomic-output.js';
@@ -79,7 +81,9 @@ export async function encodeFrames(options: EncodeFramesOptions): Promise<Encode
   const folder = path.dirname(outPath);
 
   await ensureParentFolder(outPath);
+  await checkOutputTarget(outPath, format);
   const temp = partialPath(outPath, format === 'imageSequence' ? '' : FORMAT_EXTENSION[format]);
+  trackTempPath(temp);
   const frames = checkedFrames(options.frames, options.width, options.height)[Symbol.asyncIterator]();
 
   try {
@@ -90,7 +94,11 @@ export async function encodeFrames(options: EncodeFramesOptions): Promise<Encode
       throw new FluvieError('capture_failed', `The frame source produced no frames, so nothing was encoded to ${outPath}.`);
     }
 
-    if (format === 'imageSequence') await mkdir(temp);
+    if (format === 'imageSequence') {
+      await mkdir(temp).catch((error: unknown) => {
+        throw new FluvieError('output_failed', `Cannot create the frame folder beside ${outPath}: ${error instanceof Error ? error.message : String(error)}. Choose a writable --out folder.`, { cause: error });
+      });
+    }
 
     // ffmpeg runs inside the destination folder and gets the temp name relative to it, so characters
     // of the folder path never reach ffmpeg's output name parsing.
@@ -128,6 +136,7 @@ export async function encodeFrames(options: EncodeFramesOptions): Promise<Encode
     await frames.return(undefined).catch(() => undefined);
     // After a successful commit the temp name no longer exists, so this only cleans up failures.
     await removeQuietly(temp);
+    untrackTempPath(temp);
   }
 }
 
@@ -142,7 +151,9 @@ export async function writePosterPng(options: WritePosterOptions): Promise<{ out
   assertFrameSize(options.frame, width, height, 0);
 
   await ensureParentFolder(outPath);
+  await checkOutputTarget(outPath, 'poster');
   const temp = partialPath(outPath, '.png');
+  trackTempPath(temp);
 
   try {
     await runFfmpeg({
@@ -160,6 +171,7 @@ export async function writePosterPng(options: WritePosterOptions): Promise<{ out
     return { outPath, bytes: await outputBytes(outPath) };
   } finally {
     await removeQuietly(temp);
+    untrackTempPath(temp);
   }
 }
 

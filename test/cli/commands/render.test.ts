@@ -224,6 +224,17 @@ describe('render output and errors', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('rejects an output that is an existing folder before drawing', async () => {
+    const dir = await tempDir();
+    const run = await runCliCapture(['render', '--spec', reference('positioned'), '--out', dir, '--json']);
+    expect(run.code).toBe(1);
+    const last = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}') as { type: string; code: string; message: string };
+    expect(last).toMatchObject({ type: 'error', code: 'output_failed' });
+    expect(last.message).toContain('is a folder');
+    expect(run.stdout).not.toContain('"type":"progress"');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('stops cleanly when aborted mid-render', async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'out.mp4');

@@ -1,0 +1,28 @@
+/**
+ * Temp paths that a render has created and not yet removed. Cleanup normally happens in `finally`
+ * blocks; this registry lets the CLI remove them synchronously when the user forces an immediate exit
+ * (a second Ctrl-C), which skips those blocks.
+ */
+import { rmSync } from 'node:fs';
+
+const tracked = new Set<string>();
+
+export function trackTempPath(target: string): void {
+  tracked.add(target);
+}
+
+export function untrackTempPath(target: string): void {
+  tracked.delete(target);
+}
+
+/** Removes every tracked path now, best effort, and forgets them. */
+export function removeTrackedTempPathsSync(): void {
+  for (const target of tracked) {
+    try {
+      rmSync(target, { recursive: true, force: true });
+    } catch {
+      // Nothing more can be done during a forced exit.
+    }
+  }
+  tracked.clear();
+}
