@@ -45,7 +45,7 @@ function renderMarkdown(entries) {
   for (const { section, result } of entries) {
     lines.push(`## ${section.title}`, '', section.description, '', '| Measure | Value |', '| --- | --- |');
     for (const [name, value] of result.rows) lines.push(`| ${name} | ${value} |`);
-    if (result.targets.length > 0) {
+    if ((result.targets ?? []).length > 0) {
       lines.push('', '| Target | Measured | Met |', '| --- | --- | --- |');
       for (const target of result.targets) lines.push(`| ${target.name} | ${target.measured} | ${target.met ? 'yes' : 'no'} |`);
     }
