@@ -45,6 +45,7 @@ export const RENDER_FLAGS: readonly FlagDefinition[] = [
     choices: ENGINE_CHOICES,
   },
   { flags: '--allow-unsupported', description: 'render what the native engine can draw and warn about the rest' },
+  { flags: '--allow-network', description: 'download network media sources (http(s), public addresses only, size and time limits)' },
   { flags: '--strict', description: 'treat unknown spec properties as errors' },
   { flags: '--ffmpeg <path>', description: 'ffmpeg binary (default: $FLUVIE_FFMPEG, $FFMPEG_PATH, PATH, then the bundled build)' },
   { flags: '--project <dir>', description: 'Flutter project with the capture harness (default: $RENDER_PROJECT, then search upwards)' },

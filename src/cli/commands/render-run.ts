@@ -63,6 +63,7 @@ export function buildRenderRequest(key: string | null, flags: RenderFlags, cwd: 
     maxFrames: flags.frames ?? null,
     engine: flags.engine as EngineChoice,
     allowUnsupported: flags.allowUnsupported === true,
+    allowNetwork: flags.allowNetwork === true,
     strict: flags.strict === true,
     keepTemp: flags.keepTemp === true,
     ffmpegPath: flags.ffmpeg ?? null,

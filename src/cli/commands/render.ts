@@ -16,6 +16,7 @@ export interface RenderFlags {
   frames?: number;
   engine: string;
   allowUnsupported?: boolean;
+  allowNetwork?: boolean;
   strict?: boolean;
   ffmpeg?: string;
   project?: string;

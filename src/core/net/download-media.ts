@@ -57,7 +57,7 @@ export async function downloadMedia(options: DownloadOptions): Promise<number> {
       }
       if (response.statusCode < 200 || response.statusCode >= 300) {
         await response.body.dump();
-        throw new FluvieError('file_not_found', `${options.path}: ${url} answered HTTP ${response.statusCode}. Check the URL.`);
+        throw new FluvieError('file_not_found', `${options.path}: ${url} returned HTTP ${response.statusCode}. Check the URL.`);
       }
       const declared = Number(response.headers['content-length'] ?? NaN);
       if (declared > options.maxBytes) {

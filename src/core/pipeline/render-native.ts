@@ -1,6 +1,7 @@
 /**
  * The native path of runRender: a VideoSpec drawn with the Skia engine, frames piped into ffmpeg.
  */
+import { rm } from 'node:fs/promises';
 import { FluvieError, throwIfAborted } from '../errors.js';
 import { encodeFrames, writePosterPng } from '../encode/encode-frames.js';
 import { requireEncoders, resolveFfmpeg } from '../encode/resolve-ffmpeg.js';
@@ -13,11 +14,23 @@ import { loadRenderSpec } from './load-render-spec.js';
 import { posterPathFor } from './output-paths.js';
 import { buildRenderAudio } from './render-audio.js';
 import { assertMediaFilesExist } from './check-media-files.js';
+import { fetchNetworkMedia } from './network-media.js';
 
 const DEFAULT_GIF_FPS = 15;
 
 export async function renderSpecNative(request: RenderRequest, deps: RenderDeps): Promise<RenderResult> {
-  const { spec, baseDir } = await loadRenderSpec(request, deps);
+  const loaded = await loadRenderSpec(request, deps);
+  // Without --allow-network the spec keeps its network sources, and the unsupported check names them.
+  const fetched = request.allowNetwork === true ? await fetchNetworkMedia(loaded.spec, { signal: deps.signal }) : { spec: loaded.spec, folder: null };
+  if (fetched.folder !== null) deps.emit({ type: 'log', level: 'info', message: `network media downloaded to ${fetched.folder}` });
+  try {
+    return await renderLoadedSpec(request, deps, fetched.spec, loaded.baseDir);
+  } finally {
+    if (fetched.folder !== null) await rm(fetched.folder, { recursive: true, force: true });
+  }
+}
+
+async function renderLoadedSpec(request: RenderRequest, deps: RenderDeps, spec: VideoSpec, baseDir: string): Promise<RenderResult> {
   // The spec's own `poster` applies unless the request names another time.
   const posterTime = request.posterTime ?? spec.poster ?? null;
   const plan = planRender(spec, { aspect: request.aspect, maxFrames: request.maxFrames, posterTime });

@@ -36,6 +36,8 @@ export interface RenderRequest {
   engine: EngineChoice;
   /** Render what the engine can draw and warn about the rest, instead of failing. */
   allowUnsupported: boolean;
+  /** Fetch `network` media sources (public http(s) addresses only). Default false. */
+  allowNetwork?: boolean;
   /** Treat unknown spec properties as errors. */
   strict: boolean;
   keepTemp: boolean;

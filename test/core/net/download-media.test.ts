@@ -50,7 +50,7 @@ beforeAll(async () => {
       case '/to-file':
         return redirect('file:///etc/passwd');
       case '/slow':
-        // Never answers; the download's time limit ends it.
+        // Sends no response, so the download's time limit ends it.
         return;
     }
   });

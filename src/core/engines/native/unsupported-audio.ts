@@ -16,7 +16,7 @@ export function checkAudioTracks(tracks: readonly AudioTrackSpec[] | undefined, 
       add(`${trackPath}.source`, 'bundle audio source', `${NOT_MIXED}; use an "asset" or "file" source`);
     }
     if (track.source.kind === 'network') {
-      add(`${trackPath}.source`, 'network audio source', `${NOT_MIXED}; download the file and use a "file" source`);
+      add(`${trackPath}.source`, 'network audio source', 'fetched only with --allow-network (ALLOW_NETWORK_MEDIA=true on the server)');
     }
     if (!isPlannableAudioTrigger(track.at)) {
       const kind = typeof track.at === 'string' ? track.at : track.at?.kind;

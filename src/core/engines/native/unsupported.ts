@@ -98,7 +98,7 @@ function checkElement(element: ElementSpec, path: string, add: Add): void {
       break;
     case 'Image':
       if (element.source.kind !== 'asset' && element.source.kind !== 'file') {
-        add(`${path}.source`, `${element.source.kind} image source`, `${NOT_YET}; use an "asset" or "file" source`);
+        add(`${path}.source`, `${element.source.kind} image source`, sourceReason(element.source.kind));
       }
       break;
     case 'Shape':
@@ -106,7 +106,7 @@ function checkElement(element: ElementSpec, path: string, add: Add): void {
       break;
     case 'Clip':
       if (element.source.kind !== 'asset' && element.source.kind !== 'file') {
-        add(`${path}.source`, `${element.source.kind} clip source`, `${NOT_YET}; use an "asset" or "file" source`);
+        add(`${path}.source`, `${element.source.kind} clip source`, sourceReason(element.source.kind));
       }
       if (element.speed !== undefined && typeof element.speed !== 'number') add(`${path}.speed`, 'keyframed clip speed', `${NOT_YET}; the clip would play at the first value`);
       if (element.automation !== undefined) add(`${path}.automation`, 'clip volume automation', 'not mixed by the native render path yet; the clip audio would play at its constant volume');
@@ -123,6 +123,12 @@ function checkChild(child: ElementSpec, path: string, add: Add): void {
   checkElement(child, path, add);
   if (child.show !== undefined) add(`${path}.show`, 'show windows inside a child prop', `${NOT_YET}; the child would show for its parent's whole window`);
   if (child.animate !== undefined && child.animate.length > 0) add(`${path}.animate`, 'animations inside a child prop', `${NOT_YET}; the child would be drawn static`);
+}
+
+/** Network sources are fetched on request; bundle sources name files of a Flutter app bundle, which is not here. */
+function sourceReason(kind: string): string {
+  if (kind === 'network') return 'fetched only with --allow-network (ALLOW_NETWORK_MEDIA=true on the server)';
+  return `${NOT_YET}; use an "asset" or "file" source`;
 }
 
 function checkTextStyle(style: TextStyleSpec | undefined, path: string, add: Add): void {
