@@ -14,6 +14,7 @@ import {
   type VideoSpec,
 } from '../../spec/index.js';
 import type { VolumeStop } from '../encode/audio-mix.js';
+import { FluvieError } from '../errors.js';
 import type { FrameWindow, PlannedElement, RenderPlan } from './plan-types.js';
 
 export interface PlannedAudioTrack {
@@ -38,7 +39,7 @@ export interface PlannedAudioTrack {
 /** Trigger kinds an audio track may use here; the rest are listed as unsupported. */
 export function isPlannableAudioTrigger(trigger: TriggerSpec | undefined): boolean {
   if (trigger === undefined || typeof trigger === 'string') return trigger !== 'previous';
-  return trigger.kind === 'at';
+  return trigger.kind === 'at' || trigger.kind === 'whenStarts' || trigger.kind === 'whenEnds';
 }
 
 /**
@@ -47,6 +48,7 @@ export function isPlannableAudioTrigger(trigger: TriggerSpec | undefined): boole
  */
 export function planAudio(spec: VideoSpec, plan: RenderPlan, baseDir: string): PlannedAudioTrack[] {
   const video: FrameWindow = { start: 0, end: plan.totalFrames };
+  const anchors = anchorTimelines(plan);
   const tracks: PlannedAudioTrack[] = [];
   (spec.audio ?? []).forEach((track, index) => addTrack(track, `audio[${index}]`, video));
   for (const scene of plan.scenes) {
@@ -57,11 +59,11 @@ export function planAudio(spec: VideoSpec, plan: RenderPlan, baseDir: string): P
   function addTrack(track: AudioTrackSpec, trackPath: string, scope: FrameWindow): void {
     if (track.source.kind !== 'asset' && track.source.kind !== 'file') return;
     if (!isPlannableAudioTrigger(track.at)) return;
-    tracks.push(resolveTrack(track, trackPath, path.resolve(baseDir, track.source.value), scope, plan.fps));
+    tracks.push(resolveTrack(track, trackPath, path.resolve(baseDir, track.source.value), scope, plan.fps, anchors));
   }
 }
 
-function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, scope: FrameWindow, fps: number): PlannedAudioTrack {
+function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, scope: FrameWindow, fps: number, anchors: ReadonlyMap<string, FrameWindow>): PlannedAudioTrack {
   const scopeFrames = scope.end - scope.start;
   const seconds = (time: string): number => resolveTimeFrames(parseTime(time), fps, scopeFrames) / fps;
   const music = track.kind === 'music' ? track : null;
@@ -69,7 +71,7 @@ function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, sc
   return {
     path: trackPath,
     file,
-    start: triggerFrame(track.at, scope, fps) / fps,
+    start: triggerFrame(track.at, scope, fps, anchors, trackPath) / fps,
     end: scope.end / fps,
     trimFrom: music?.trim?.from === undefined ? null : seconds(music.trim.from),
     trimTo: music?.trim?.to === undefined ? null : seconds(music.trim.to),
@@ -123,14 +125,47 @@ function clipTrack(planned: PlannedElement, element: ClipElement, file: string, 
   };
 }
 
-/** Returns the frame a track starts at: its scope's start, its end for `sceneEnd`, or the start plus an `at` time. */
-function triggerFrame(trigger: TriggerSpec | undefined, scope: FrameWindow, fps: number): number {
+/**
+ * Returns the frame a track starts at: its scope's start, its end for `sceneEnd`, the start plus an
+ * `at` time, or the start or end of an anchor element's timeline.
+ * @throws FluvieError `spec_invalid` for an anchor no element declares.
+ */
+function triggerFrame(trigger: TriggerSpec | undefined, scope: FrameWindow, fps: number, anchors: ReadonlyMap<string, FrameWindow>, trackPath: string): number {
   if (trigger === undefined || trigger === 'auto' || trigger === 'sceneStart') return scope.start;
   if (trigger === 'sceneEnd') return scope.end;
-  if (typeof trigger !== 'string' && trigger.kind === 'at') {
-    return scope.start + resolveTimeFrames(parseTime(trigger.time), fps, scope.end - scope.start);
+  if (typeof trigger === 'string') return scope.start;
+  if (trigger.kind === 'at') return scope.start + resolveTimeFrames(parseTime(trigger.time), fps, scope.end - scope.start);
+  if (trigger.kind === 'whenStarts' || trigger.kind === 'whenEnds') {
+    const timeline = anchors.get(trigger.anchor);
+    if (timeline === undefined) {
+      throw new FluvieError('spec_invalid', `${trackPath}.at waits for anchor "${trigger.anchor}", which no element declares; set "anchor": "${trigger.anchor}" on the element to follow`);
+    }
+    return trigger.kind === 'whenStarts' ? timeline.start : timeline.end;
   }
   return scope.start;
+}
+
+/**
+ * Returns each anchor's timeline as the animation planner defines it: the union of the element's
+ * animation spans, or its scope when it has none. The first element declaring an anchor wins.
+ */
+function anchorTimelines(plan: RenderPlan): Map<string, FrameWindow> {
+  const timelines = new Map<string, FrameWindow>();
+  const visit = (elements: readonly PlannedElement[]): void => {
+    for (const planned of elements) {
+      const anchor = planned.element.anchor;
+      if (anchor !== undefined && !timelines.has(anchor)) {
+        const spans = planned.animations.map((animation) => animation.timing);
+        timelines.set(
+          anchor,
+          spans.length === 0 ? planned.scope : { start: Math.min(...spans.map((span) => span.start)), end: Math.max(...spans.map((span) => span.end)) },
+        );
+      }
+      visit(planned.children);
+    }
+  };
+  for (const scene of plan.scenes) visit(scene.children);
+  return timelines;
 }
 
 /**
