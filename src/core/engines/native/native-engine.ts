@@ -36,14 +36,16 @@ export interface NativeCaptureRequest {
 
 export interface NativeEngineOptions {
   /**
-   * Draw on a worker thread so drawing overlaps with encoding. Default: when the compiled worker
-   * entry exists (the built package); under a TypeScript test runner frames are drawn inline.
+   * Draw on a worker thread (needs the compiled package) so drawing overlaps with encoding.
+   * Default false: on a 2-core machine it measured no faster end to end than drawing inline, and
+   * its second V8 heap raised the peak memory of a 1080x1920 render from about 440 MB to 500-650 MB
+   * (`npm run bench`, `scripts/bench/render-child.mjs`).
    */
   worker?: boolean;
 }
 
 export function createNativeEngine(options: NativeEngineOptions = {}): CaptureEngine<NativeCaptureRequest, FrameStream> {
-  const useWorker = options.worker ?? workerAvailable();
+  const useWorker = options.worker === true && workerAvailable();
   return {
     name: 'native',
     capture: (request, captureOptions) =>

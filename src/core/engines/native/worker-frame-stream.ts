@@ -1,6 +1,6 @@
 /**
- * A FrameStream whose frames are drawn on a worker thread. The main thread keeps up to
- * {@link FRAMES_IN_FLIGHT} frames requested ahead, so drawing overlaps with ffmpeg reading stdin.
+ * A FrameStream whose frames are drawn on a worker thread into shared frame slots, so drawing
+ * overlaps with ffmpeg reading stdin and no frame buffer is allocated per frame.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,11 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { FluvieError, throwIfAborted, type ErrorCode } from '../../errors.js';
 import type { EmitEvent } from '../../pipeline/events.js';
 import type { FrameStream } from '../capture-engine.js';
-import type { FromWorker, SerializedError, ToWorker } from './frame-worker-protocol.js';
+import { FRAME_SLOTS, type FromWorker, type SerializedError, type ToWorker } from './frame-worker-protocol.js';
 import type { NativeCaptureRequest } from './native-engine.js';
-
-/** Frames drawn ahead of the encoder; each costs width * height * 4 bytes of memory. */
-export const FRAMES_IN_FLIGHT = 3;
 
 /** How long closing waits for the worker to end its clip decoders before it is terminated anyway, in milliseconds. */
 const WORKER_CLOSE_TIMEOUT_MS = 2000;
@@ -36,7 +33,7 @@ export async function captureInWorker(request: NativeCaptureRequest, signal: Abo
   const singles = new Map<number, Pending>();
   let waiting: Pending | null = null;
   let failure: Error | null = null;
-  let last: Uint8Array | null = null;
+  let slotViews: Uint8Array[] = [];
   let readyResolve: (ready: Extract<FromWorker, { type: 'ready' }>) => void = () => {};
   let readyReject: (error: Error) => void = () => {};
   const ready = new Promise<Extract<FromWorker, { type: 'ready' }>>((resolve, reject) => {
@@ -54,7 +51,6 @@ export async function captureInWorker(request: NativeCaptureRequest, signal: Abo
     singles.clear();
   };
   const deliver = (pixels: Uint8Array): void => {
-    last = pixels;
     if (waiting !== null) {
       const current = waiting;
       waiting = null;
@@ -66,19 +62,21 @@ export async function captureInWorker(request: NativeCaptureRequest, signal: Abo
 
   worker.on('message', (message: FromWorker) => {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        const frameBytes = message.width * message.height * 4;
+        slotViews = Array.from({ length: FRAME_SLOTS }, (_, slot) => new Uint8Array(message.slots, slot * frameBytes, frameBytes));
         readyResolve(message);
         return;
+      }
       case 'event':
         emit(message.event);
         return;
-      case 'frame':
-        deliver(message.pixels);
+      case 'frame': {
+        const view = slotViews[message.index % FRAME_SLOTS];
+        if (view === undefined) failAll(new FluvieError('internal', `The frame worker sent frame ${message.index} before its frame slots.`));
+        else deliver(view);
         return;
-      case 'same':
-        if (last === null) failAll(new FluvieError('internal', `Frame worker repeated frame ${message.index} before sending any frame.`));
-        else deliver(last);
-        return;
+      }
       case 'single': {
         const pending = singles.get(message.id);
         singles.delete(message.id);
@@ -146,17 +144,17 @@ export async function captureInWorker(request: NativeCaptureRequest, signal: Abo
     fps: info.fps,
     frameCount: info.frameCount,
     async *frames(frameSignal: AbortSignal) {
-      let requested = Math.min(FRAMES_IN_FLIGHT, info.frameCount);
+      let requested = Math.min(FRAME_SLOTS, info.frameCount);
       send({ type: 'next', count: requested });
       for (let index = 0; index < info.frameCount; index += 1) {
         throwIfAborted(frameSignal);
-        const pixels = await nextFrame();
-        // Keep the window full: one more frame requested for each frame taken.
-        if (requested < info.frameCount) {
+        // The consumer asks for frame `index` only after it has written frame `index - 1`, so that
+        // frame's slot is free again and the worker may draw the frame that reuses it.
+        if (index > 0 && requested < info.frameCount) {
           send({ type: 'next', count: 1 });
           requested += 1;
         }
-        yield pixels;
+        yield await nextFrame();
       }
     },
     renderFrame(index: number) {
