@@ -84,11 +84,11 @@ describe('planClipAudio', () => {
     const { plan: planned } = plan({
       scenes: [
         { duration: '1s' },
-        { duration: '2s', children: [{ type: 'Clip', source: { kind: 'asset', value: 'c.mp4' }, show: { from: '0.5s' }, volume: 0.5, speed: -2, trim: { from: '1s' } }] },
+        { duration: '2s', children: [{ type: 'Clip', source: { kind: 'asset', value: 'c.mp4' }, show: { from: '0.5s' }, volume: 0.5, speed: -2, trim: { from: '1s' }, automation: { volume: { values: [0, 1], positions: ['0s', '0.5s'] } } }] },
       ],
     });
     expect(planClipAudio(planned, '/specs')).toEqual([
-      expect.objectContaining({ path: 'scenes[1].children[0].source', file: '/specs/c.mp4', start: 1.5, end: 3, volume: 0.5, speed: -2, trimFrom: 1, trimTo: null }),
+      expect.objectContaining({ path: 'scenes[1].children[0].source', file: '/specs/c.mp4', start: 1.5, end: 3, volume: 0.5, speed: -2, trimFrom: 1, trimTo: null, automation: [{ time: 0, value: 0 }, { time: 0.5, value: 1 }] }),
     ]);
   });
 });

@@ -109,7 +109,9 @@ function checkElement(element: ElementSpec, path: string, add: Add): void {
         add(`${path}.source`, `${element.source.kind} clip source`, sourceReason(element.source.kind));
       }
       if (element.speed !== undefined && typeof element.speed !== 'number') add(`${path}.speed`, 'keyframed clip speed', `${NOT_YET}; the clip would play at the first value`);
-      if (element.automation !== undefined) add(`${path}.automation`, 'clip volume automation', 'not mixed by the native render path yet; the clip audio would play at its constant volume');
+      if (element.automation?.volume !== undefined && typeof element.automation.volume !== 'number' && (element.automation.volume.easings ?? []).some((ease) => ease !== 'linear')) {
+        add(`${path}.automation.volume.easings`, 'eased volume automation', 'not mixed by the native render path yet; the gain would move linearly between stops');
+      }
       break;
     case 'Group':
       element.children.forEach((child, index) => checkElement(child, `${path}.children[${index}]`, add));
