@@ -20,7 +20,7 @@ import { FrameRenderer, type PreparedScene } from './frame-renderer.js';
 import { findUnsupportedFeatures } from './unsupported.js';
 import { captureInWorker, workerAvailable } from './worker-frame-stream.js';
 import { ClipLibrary } from './clip/clip-library.js';
-import { prepareClipSources } from './clip/clip-sources.js';
+import { clipFiles, prepareClipSources } from './clip/clip-sources.js';
 
 export interface NativeCaptureRequest {
   spec: VideoSpec;
@@ -69,8 +69,12 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
   }
 
   const images = await loadImages(imageRequests(plan, request.baseDir), signal);
-  const tools = { ffmpegPath: request.ffmpegPath ?? null, ffprobePath: request.ffprobePath ?? null };
-  const clips = new ClipLibrary(await prepareClipSources(plan, request.baseDir, tools, signal), tools.ffmpegPath, plan.fps);
+  const tools = { ffmpegPath: request.ffmpegPath ?? null, ffprobePath: request.ffprobePath ?? null, skipWithoutTools: request.allowUnsupported };
+  const clipSources = await prepareClipSources(plan, request.baseDir, tools, signal);
+  if (clipSources.size === 0 && clipFiles(plan, request.baseDir).size > 0) {
+    emit({ type: 'warning', code: 'unsupported_feature', path: '', message: 'Skipped the video clips: the engine was started without ffmpeg and ffprobe to decode them.' });
+  }
+  const clips = new ClipLibrary(clipSources, tools.ffmpegPath, plan.fps);
   throwIfAborted(signal);
 
   const canvas = createCanvas(plan.width, plan.height);

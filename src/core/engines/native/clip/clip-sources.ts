@@ -18,6 +18,8 @@ export interface ClipSource {
 export interface ClipTools {
   ffmpegPath: string | null;
   ffprobePath: string | null;
+  /** Without ffmpeg, skip the clips (painting nothing) instead of failing. */
+  skipWithoutTools: boolean;
 }
 
 /** Lists the clip files of a plan by the JSON path of the element or background that plays them. */
@@ -43,7 +45,8 @@ export function clipFiles(plan: RenderPlan, baseDir: string): Map<string, { file
 
 /**
  * Probes every clip of the plan and decodes its poster.
- * @throws FluvieError `ffmpeg_missing` when the plan has clips but no ffmpeg or ffprobe was given,
+ * @throws FluvieError `ffmpeg_missing` when the plan has clips but no ffmpeg or ffprobe was given
+ *   (unless `skipWithoutTools`),
  *   `capture_failed` when a file has no video stream or a poster does not decode.
  */
 export async function prepareClipSources(plan: RenderPlan, baseDir: string, tools: ClipTools, signal: AbortSignal): Promise<Map<string, ClipSource>> {
@@ -51,6 +54,7 @@ export async function prepareClipSources(plan: RenderPlan, baseDir: string, tool
   const sources = new Map<string, ClipSource>();
   if (files.size === 0) return sources;
   if (tools.ffmpegPath === null || tools.ffprobePath === null) {
+    if (tools.skipWithoutTools) return sources;
     throw new FluvieError('ffmpeg_missing', `The spec plays ${files.size} video clip(s), which the native engine decodes with ffmpeg and ffprobe, but none was given to the engine.`);
   }
 
