@@ -80,7 +80,7 @@ export function createChunkedRender(deps: ChunkedRenderDeps): RenderFunction {
       let poster: string | null = null;
       if (plan.posterFrame !== null) {
         renderDeps.emit({ type: 'stage', stage: 'poster' });
-        const stream = await createNativeEngine().capture({ spec, plan, baseDir, allowUnsupported: request.allowUnsupported }, { signal: renderDeps.signal, emit: renderDeps.emit });
+        const stream = await createNativeEngine().capture({ spec, plan, baseDir, allowUnsupported: request.allowUnsupported, ffmpegPath: ffmpeg.path, ffprobePath: ffmpeg.ffprobePath }, { signal: renderDeps.signal, emit: renderDeps.emit });
         try {
           poster = posterPathFor(request.out);
           await writePosterPng({ ffmpeg, frame: await stream.renderFrame(plan.posterFrame), width: plan.width, height: plan.height, outPath: poster, signal: renderDeps.signal });

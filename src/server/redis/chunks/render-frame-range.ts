@@ -38,7 +38,7 @@ export async function renderFrameRange(request: RenderRequest, range: FrameRange
   requireEncoders(ffmpeg, 'mp4');
   throwIfAborted(deps.signal);
 
-  const stream = await createNativeEngine().capture({ spec, plan, baseDir, allowUnsupported: request.allowUnsupported }, { signal: deps.signal, emit: deps.emit });
+  const stream = await createNativeEngine().capture({ spec, plan, baseDir, allowUnsupported: request.allowUnsupported, ffmpegPath: ffmpeg.path, ffprobePath: ffmpeg.ffprobePath }, { signal: deps.signal, emit: deps.emit });
   try {
     const total = range.end - range.start;
     const encoded = await encodeFrames({
