@@ -100,6 +100,8 @@ export interface ServerConfig {
   /** HMAC secret for webhooks whose request names none, or null to send those unsigned. */
   webhookSecret: string | null;
   webhookAllowPrivate: boolean;
+  /** Download `network` media sources of specs (public http(s) addresses only). */
+  allowNetworkMedia: boolean;
   /** Bearer token for `/metrics`, or null for open metrics. */
   metricsToken: string | null;
   /** How long shutdown waits for running renders before canceling them. */
@@ -172,6 +174,7 @@ function buildEnvSchema(cpuCount: number) {
     WEBHOOK_URL: envHttpUrl(),
     WEBHOOK_SECRET: envText(),
     WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
+    ALLOW_NETWORK_MEDIA: envBoolean(false),
     METRICS_TOKEN: envText(),
     SHUTDOWN_GRACE: envDuration(30_000),
     QUEUE_BACKEND: envChoice(['memory', 'redis'], 'memory'),
@@ -308,6 +311,7 @@ function toServerConfig(parsed: ParsedEnv): ServerConfig {
     webhookUrl: parsed.WEBHOOK_URL,
     webhookSecret: parsed.WEBHOOK_SECRET,
     webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE,
+    allowNetworkMedia: parsed.ALLOW_NETWORK_MEDIA,
     metricsToken: parsed.METRICS_TOKEN,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE,
     queue: {

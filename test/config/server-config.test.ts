@@ -126,6 +126,12 @@ describe('loadServerConfig', () => {
     expect(config.webhookAllowPrivate).toBe(true);
     expect(config.shutdownGraceMs).toBe(5000);
   });
+
+  it('reads ALLOW_NETWORK_MEDIA', () => {
+    expect(load({ ...BASE }).allowNetworkMedia).toBe(false);
+    expect(load({ ...BASE, ALLOW_NETWORK_MEDIA: 'true' }).allowNetworkMedia).toBe(true);
+    expect(problemsOf({ ...BASE, ALLOW_NETWORK_MEDIA: 'yes' }).map((p) => p.variable)).toEqual(['ALLOW_NETWORK_MEDIA']);
+  });
 });
 
 describe('loadServerConfig without token checks', () => {

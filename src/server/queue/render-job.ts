@@ -32,6 +32,8 @@ export interface RenderJobDeps {
   renderEnv: Readonly<Record<string, string | undefined>>;
   ffmpegPath: string | null;
   renderProject: string | null;
+  /** Let renders download `network` media sources (ALLOW_NETWORK_MEDIA). */
+  allowNetworkMedia?: boolean;
   /** Minimum time between progress writes in milliseconds (default 250, so at most 4 per second). */
   progressIntervalMs?: number;
   /** Called once with the terminal record of every job this processor finishes. */
@@ -118,6 +120,7 @@ function renderSettings(job: JobRecord, workdir: string, deps: RenderJobDeps): O
     keepTemp: false,
     ffmpegPath: deps.ffmpegPath,
     projectDir: deps.renderProject,
+    allowNetwork: deps.allowNetworkMedia === true,
     flutterPath: null,
   };
 }

@@ -75,7 +75,7 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
     target, logger, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
     createRender: (jobs) => ({
       jobs, storage, render, clock, logger, onFinished, workRoot,
-      renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject,
+      renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject, allowNetworkMedia: config.allowNetworkMedia,
       ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
     }),
   }).catch(async (error: unknown) => {

@@ -311,3 +311,20 @@ describe('concurrent submissions', () => {
     expect((await server.jobs.list()).length).toBe(ids.length);
   });
 });
+
+describe('network media setting', () => {
+  it('passes ALLOW_NETWORK_MEDIA to the render', async () => {
+    const { server, fake } = await start({ ALLOW_NETWORK_MEDIA: 'true' });
+    const response = await server.api('/v1/renders', jsonBody({ spec: TINY_SPEC }));
+    expect(response.status).toBe(202);
+    await fake.started(1);
+    expect(fake.requests[0]?.allowNetwork).toBe(true);
+  });
+
+  it('keeps network media off by default', async () => {
+    const { server, fake } = await start();
+    expect((await server.api('/v1/renders', jsonBody({ spec: TINY_SPEC }))).status).toBe(202);
+    await fake.started(1);
+    expect(fake.requests[0]?.allowNetwork).toBe(false);
+  });
+});
