@@ -60,11 +60,18 @@ describe('packed tarball', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    // Interrupt once frames are flowing into ffmpeg.
-    while (!stdout.includes('"type":"progress"')) await once(child.stdout, 'data');
+    const exited = once(child, 'exit') as Promise<[number | null]>;
+    const progressed = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString('utf8');
+        if (stdout.includes('"type":"progress"')) resolve();
+      });
+    });
+    // Interrupt once frames are flowing into ffmpeg; a render that ends first fails the test below.
+    await Promise.race([progressed, exited]);
+    expect(stdout).toContain('"type":"progress"');
     child.kill('SIGINT');
-    const [code] = (await once(child, 'exit')) as [number | null];
+    const [code] = await exited;
     expect(code).toBe(130);
     expect(readdirSync(installDir).filter((name) => name.includes('interrupted'))).toEqual([]);
     // An orphaned ffmpeg would be re-parented to init, so look at every process, not only descendants.
