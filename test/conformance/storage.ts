@@ -75,6 +75,18 @@ export function describeStorageConformance(name: string, create: () => Promise<S
       expect(await collect(storage.list())).toEqual([]);
     }));
 
+    it('deletes many objects at once', withStorage(async (storage) => {
+      await storage.putFile('rnd_a/video.mp4', await sourceFile('a'), META);
+      await storage.putFile('rnd_a/poster.png', await sourceFile('b'), META);
+      await storage.putFile('rnd_b/video.mp4', await sourceFile('c'), META);
+      await storage.deleteMany(['rnd_a/video.mp4', 'rnd_a/poster.png', 'rnd_missing/video.mp4']);
+      expect(await storage.stat('rnd_a/video.mp4')).toBeNull();
+      expect(await storage.stat('rnd_a/poster.png')).toBeNull();
+      expect(await collect(storage.list())).toEqual(['rnd_b/video.mp4']);
+      await storage.deleteMany([]);
+      await expect(storage.deleteMany(['../escape'])).rejects.toMatchObject({ code: 'invalid_request' });
+    }));
+
     it('lists objects by prefix', withStorage(async (storage) => {
       await storage.putFile('rnd_a/video.mp4', await sourceFile('a'), META);
       await storage.putFile('rnd_a/poster.png', await sourceFile('b'), META);

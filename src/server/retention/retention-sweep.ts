@@ -29,6 +29,8 @@ export async function runRetentionSweep(options: RetentionSweepOptions): Promise
   const { jobs, storage, nowMs, dryRun } = options;
   const report = { scanned: 0, deletedFiles: 0, deletedJobs: 0, freedBytes: 0 };
   const handledKeys = new Set<string>();
+  const expiredKeys: string[] = [];
+  const expiredJobs: string[] = [];
 
   for (const job of await jobs.list()) {
     if (job.expiresAtMs > nowMs) continue;
@@ -42,19 +44,27 @@ export async function runRetentionSweep(options: RetentionSweepOptions): Promise
       if (object === null) continue;
       report.deletedFiles += 1;
       report.freedBytes += object.bytes;
-      if (!dryRun) await storage.delete(key);
+      expiredKeys.push(key);
     }
     report.deletedJobs += 1;
-    if (!dryRun) await jobs.delete(job.id);
+    expiredJobs.push(job.id);
   }
+  // Files go first, so a failed delete leaves the job record that still points at them.
+  if (!dryRun) {
+    await storage.deleteMany(expiredKeys);
+    for (const id of expiredJobs) await jobs.delete(id);
+  }
+
+  const strayKeys: string[] = [];
 
   for await (const object of storage.list()) {
     if (handledKeys.has(object.key) || object.expiresAtMs === null || object.expiresAtMs > nowMs) continue;
     report.scanned += 1;
     report.deletedFiles += 1;
     report.freedBytes += object.bytes;
-    if (!dryRun) await storage.delete(object.key);
+    strayKeys.push(object.key);
   }
+  if (!dryRun) await storage.deleteMany(strayKeys);
 
   const stamp = new Date(nowMs).toISOString();
   return { ...report, dryRun, startedAt: stamp, finishedAt: stamp };

@@ -75,6 +75,10 @@ export class LocalStorage implements Storage {
     return existed;
   }
 
+  async deleteMany(keys: readonly string[]): Promise<void> {
+    for (const key of keys) await this.delete(key);
+  }
+
   async *list(prefix = ''): AsyncIterable<StoredObject> {
     for await (const key of this.#walk('')) {
       if (!key.startsWith(prefix)) continue;

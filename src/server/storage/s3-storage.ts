@@ -9,6 +9,7 @@ import { stat as statFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -29,6 +30,9 @@ import { fromS3Metadata, parseContentRange, toS3Metadata } from './s3-metadata.j
 import { planUpload } from './s3-upload-plan.js';
 import type { ByteRange, ObjectBody, ObjectMetadata, Storage, StoredObject } from './storage.js';
 import { assertStorageKey, storageKeyProblem } from './storage-key.js';
+
+/** The most keys one DeleteObjects request takes. */
+const DELETE_BATCH = 1000;
 
 export interface S3StorageOptions {
   settings: S3StorageSettings;
@@ -147,6 +151,27 @@ export class S3Storage implements Storage {
       throw this.#error(error, `DeleteObject of ${key}`, 'internal');
     }
     return true;
+  }
+
+  async deleteMany(keys: readonly string[]): Promise<void> {
+    for (const key of keys) assertStorageKey(key);
+    // DeleteObjects takes at most 1,000 keys a request; missing keys count as deleted.
+    for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+      const batch = keys.slice(start, start + DELETE_BATCH);
+      let output;
+      try {
+        output = await this.#client.send(
+          new DeleteObjectsCommand({ Bucket: this.#settings.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+        );
+      } catch (error: unknown) {
+        throw this.#error(error, `DeleteObjects of ${batch.length} object(s)`, 'internal');
+      }
+      const failed = output.Errors ?? [];
+      if (failed.length > 0) {
+        const first = failed[0];
+        throw new FluvieError('internal', `S3 could not delete ${failed.length} object(s), for example ${first?.Key ?? '?'}: ${first?.Message ?? first?.Code ?? 'no reason given'}.`);
+      }
+    }
   }
 
   async *list(prefix = ''): AsyncIterable<StoredObject> {

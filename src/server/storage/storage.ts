@@ -47,6 +47,11 @@ export interface Storage {
   openRead(key: string, range: ByteRange | null): Promise<ObjectBody | null>;
   /** Deletes the object; returns whether it existed. */
   delete(key: string): Promise<boolean>;
+  /**
+   * Deletes every object in `keys` (missing ones are ignored), in as few requests as the backend
+   * allows: the retention sweep uses it after it has already read each object's size.
+   */
+  deleteMany(keys: readonly string[]): Promise<void>;
   /** Lists every stored object whose key starts with `prefix` (all objects when empty). */
   list(prefix?: string): AsyncIterable<StoredObject>;
   /**
