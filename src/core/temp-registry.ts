@@ -1,7 +1,7 @@
 /**
  * Temp paths that a render has created and not yet removed. Cleanup normally happens in `finally`
- * blocks; this registry lets the CLI remove them synchronously when the user forces an immediate exit
- * (a second Ctrl-C), which skips those blocks.
+ * blocks. A forced exit (a second Ctrl-C) skips them, so the CLI removes the paths listed here
+ * synchronously before it exits.
  */
 import { rmSync } from 'node:fs';
 
@@ -15,7 +15,7 @@ export function untrackTempPath(target: string): void {
   tracked.delete(target);
 }
 
-/** Removes every tracked path now, best effort, and forgets them. */
+/** Removes every tracked path now, best effort, and clears the list. */
 export function removeTrackedTempPathsSync(): void {
   for (const target of tracked) {
     try {

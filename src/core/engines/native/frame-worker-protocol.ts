@@ -7,7 +7,7 @@ import type { RenderEvent } from '../../pipeline/events.js';
 import type { NativeCaptureRequest } from './native-engine.js';
 
 /**
- * Frame slots shared by the two threads. The encoder holds one while ffmpeg reads it, and the worker
+ * Frame slots shared by the two threads. The encoder keeps one while ffmpeg reads it, and the worker
  * draws into the others, so up to `FRAME_SLOTS - 1` frames are drawn ahead. Each slot costs
  * width * height * 4 bytes.
  */
@@ -18,9 +18,9 @@ export type WorkerData = NativeCaptureRequest;
 export type ToWorker =
   /** Draw the next `count` frames of the sequence, in order; the main thread has freed their slots. */
   | { type: 'next'; count: number }
-  /** Draw one frame on its own (a poster still) and answer with `single`. */
+  /** Draw one frame on its own (a poster still) and reply with `single`. */
   | { type: 'render'; id: number; index: number }
-  /** Close the frame stream (ending clip decoders) and answer with `closed`. */
+  /** Close the frame stream (ending clip decoders) and reply with `closed`. */
   | { type: 'close' };
 
 export interface SerializedError {

@@ -148,7 +148,7 @@ export async function captureInWorker(request: NativeCaptureRequest, signal: Abo
       send({ type: 'next', count: requested });
       for (let index = 0; index < info.frameCount; index += 1) {
         throwIfAborted(frameSignal);
-        // The consumer asks for frame `index` only after it has written frame `index - 1`, so that
+        // The consumer requests frame `index` only after it has written frame `index - 1`, so that
         // frame's slot is free again and the worker may draw the frame that reuses it.
         if (index > 0 && requested < info.frameCount) {
           send({ type: 'next', count: 1 });
