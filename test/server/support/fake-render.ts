@@ -40,8 +40,11 @@ export function createFakeRender(options: { holdUntilReleased?: boolean } = {}):
       deps.emit({ type: 'progress', stage: 'capture', completed: 1, total: 4 });
       if (!released) {
         await new Promise<void>((resolve, reject) => {
+          const cancel = (): void => reject(new FluvieError('canceled', 'Render canceled', { cause: deps.signal.reason }));
+          // A signal that fired before this point sends no further abort event.
+          if (deps.signal.aborted) return cancel();
           releaseWaiters.push(resolve);
-          deps.signal.addEventListener('abort', () => reject(new FluvieError('canceled', 'Render canceled', { cause: deps.signal.reason })), { once: true });
+          deps.signal.addEventListener('abort', cancel, { once: true });
         });
       }
       if (failure !== null) throw failure;
