@@ -15,7 +15,7 @@ export const QUALITIES: readonly Quality[] = ['low', 'medium', 'high', 'max'];
 export const ASPECTS: readonly Aspect[] = ['reels', 'square', 'landscape', 'portrait45'];
 export const ENGINE_CHOICES: readonly EngineChoice[] = ['auto', 'native', 'flutter'];
 
-/** What to render: a VideoSpec (as a file or as parsed JSON) or a Flutter composition key. */
+/** Render source: a VideoSpec (as a file or as parsed JSON) or a Flutter composition key. */
 export type RenderSource =
   | { kind: 'specFile'; path: string }
   /** `baseDir` resolves relative `asset` and `file` sources of the spec. */

@@ -4,7 +4,7 @@
  */
 import type { ServerConfig } from '../../config/server-config.js';
 
-/** Where render tools send jobs: this process's API, a remote API, or nowhere (docs mode). */
+/** Destination of render-tool jobs: this process's API, a remote API, or nowhere (docs mode). */
 export type McpRenderBackend = { kind: 'local' } | { kind: 'remote'; apiUrl: string; apiToken: string | null } | { kind: 'none' };
 
 export interface McpSetup {

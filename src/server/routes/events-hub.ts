@@ -19,7 +19,7 @@ export interface JobEventHubOptions {
   pollMs?: number;
 }
 
-/** {@link JobEvents} fed by this process: whoever changes a job record calls `publish` with its id. */
+/** {@link JobEvents} fed by this process: each writer of a job record calls `publish` with its id. */
 export class JobEventHub implements JobEvents {
   readonly #listeners = new Map<string, Set<() => void>>();
   readonly #closing = new AbortController();

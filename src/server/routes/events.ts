@@ -35,7 +35,7 @@ export interface EventRouteOptions {
   /** Time between heartbeat comments in milliseconds (default 15 000). */
   heartbeatMs?: number;
   /**
-   * Longest time between two reads of the job in milliseconds (default 1 000), so a change that no
+   * Maximum time between two reads of the job in milliseconds (default 1 000), so a change that no
    * notification announces, such as one made by another process sharing the job store, still arrives.
    */
   recheckMs?: number;

@@ -52,7 +52,7 @@ export function registerRenderRoutes(app: Hono<AppEnv>, context: RouteContext): 
       try {
         await jobs.create(job);
       } catch (error: unknown) {
-        // A shared job store rejects a key that another replica used a moment ago; answer as for a repeat.
+        // A shared job store rejects a key that another replica used a moment ago; reply as for a repeat.
         const winner = idempotencyKey === null ? null : await jobs.findByIdempotencyKey(idempotencyKey);
         if (winner === null || idempotencyKey === null) throw error;
         if (winner.requestHash !== requestHash) throw idempotencyConflict(idempotencyKey, winner.id);

@@ -31,7 +31,7 @@ import { planUpload } from './s3-upload-plan.js';
 import type { ByteRange, ObjectBody, ObjectMetadata, Storage, StoredObject } from './storage.js';
 import { assertStorageKey, storageKeyProblem } from './storage-key.js';
 
-/** The most keys one DeleteObjects request takes. */
+/** Maximum number of keys in one DeleteObjects request. */
 const DELETE_BATCH = 1000;
 
 export interface S3StorageOptions {

@@ -69,7 +69,7 @@ describe('render other formats', () => {
       expect(video.codec_name).toBe('gif');
       expect(video.width).toBe(item.width);
       expect(video.height).toBe(item.height);
-      // The gif is resampled from 30 to 15 fps, so it holds half the frames over the same duration.
+      // The gif is resampled from 30 to 15 fps, so it contains half the frames over the same duration.
       expect(video.frameCount).toBe(Math.ceil(item.frames / 2));
       expect(video.formatDuration).toBeCloseTo(item.frames / 30, 1);
     });

@@ -17,7 +17,7 @@ const WORKER_CLOSE_TIMEOUT_MS = 2000;
 const WORKER_URL = new URL('./frame-worker.js', import.meta.url);
 
 /**
- * Whether the compiled worker entry exists. It does in the built package; under a TypeScript test
+ * Returns whether the compiled worker entry exists. It does in the built package; under a TypeScript test
  * runner only the `.ts` source exists, and frames are drawn on the main thread instead.
  */
 export function workerAvailable(): boolean {
