@@ -4,12 +4,14 @@
  * after a field's colon is dropped. Works on decoded text chunks of any size.
  */
 
-export type SseItem = { type: 'event'; event: string; data: string } | { type: 'comment'; text: string };
+/** `id` is the stream's last event ID when the event is dispatched, left out while none was set. */
+export type SseItem = { type: 'event'; event: string; data: string; id?: string } | { type: 'comment'; text: string };
 
 export class SseParser {
   #buffer = '';
   #event = '';
   #data: string[] = [];
+  #lastEventId = '';
 
   /** Feeds the next chunk of text and returns the events and comments it completed. */
   push(chunk: string): SseItem[] {
@@ -40,6 +42,7 @@ export class SseParser {
 
     if (field === 'event') this.#event = value;
     else if (field === 'data') this.#data.push(value);
+    else if (field === 'id' && !value.includes('\0')) this.#lastEventId = value;
     return null;
   }
 
@@ -49,6 +52,8 @@ export class SseParser {
     this.#event = '';
     this.#data = [];
     if (data.length === 0) return null;
-    return { type: 'event', event, data: data.join('\n') };
+    const item: SseItem = { type: 'event', event, data: data.join('\n') };
+    if (this.#lastEventId !== '') item.id = this.#lastEventId;
+    return item;
   }
 }

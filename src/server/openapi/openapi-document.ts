@@ -72,11 +72,16 @@ export function buildOpenApiDocument(version: string): JsonObject {
           description:
             'Events: status {status} while queued or running, progress {completed, total}, authored {code, spec} for AI renders, then one of ' +
             'succeeded, failed or canceled with the job JSON, after which the stream ends. A job that already ended gets its terminal event at once. ' +
-            'Comment lines keep idle connections open; at shutdown the stream ends with an error event.',
+            'Comment lines keep idle connections open; at shutdown the stream ends with an error event. Each event carries an id; ' +
+            'a client that reconnects with it in Last-Event-ID gets only what changed since, or 204 once it has seen the terminal event.',
           security: bearer,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' }, description: 'id of the last event the client received' },
+          ],
           responses: {
             '200': { description: 'event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '204': { description: 'the client has already seen the terminal event; EventSource stops reconnecting' },
             '401': errorResponse('unauthorized'), '404': errorResponse('no such job'), '410': errorResponse('files expired'),
           },
         },

@@ -58,3 +58,45 @@ export function diffJobEvents(state: StreamState, job: JobRecord): { events: Job
 function sameProgress(a: JobProgress, b: JobProgress | null): boolean {
   return b !== null && a.completed === b.completed && a.total === b.total;
 }
+
+/** The state after a client has received `event`, for the event's `id:` field. */
+export function advanceStreamState(state: StreamState, event: JobStreamEvent): StreamState {
+  switch (event.type) {
+    case 'status':
+      return { ...state, status: event.status };
+    case 'progress':
+      return { ...state, progress: event.progress };
+    case 'authored':
+      return { ...state, authored: true };
+    case 'terminal':
+      return { ...state, status: event.status, ended: true };
+  }
+}
+
+const STATUS_NAMES: readonly JobStatus[] = ['queued', 'running', 'succeeded', 'failed', 'canceled'];
+const STATE_ID = /^([a-z]+|-):(?:(\d{1,9})\/(\d{1,9})|-):([an])$/;
+
+/**
+ * The `id:` of an event: what the client has seen once it has this event, such as `running:3/9:n`
+ * (status, progress, `a` when the authored event was sent). A reconnecting EventSource sends it back
+ * as `Last-Event-ID`, and {@link parseStreamState} restores the state from it.
+ */
+export function encodeStreamState(state: StreamState): string {
+  const progress = state.progress === null ? '-' : `${state.progress.completed}/${state.progress.total}`;
+  return `${state.status ?? '-'}:${progress}:${state.authored ? 'a' : 'n'}`;
+}
+
+/** The state a `Last-Event-ID` stands for, or the initial state when it is absent or not ours. */
+export function parseStreamState(lastEventId: string | undefined): StreamState {
+  const match = lastEventId === undefined ? null : STATE_ID.exec(lastEventId.trim());
+  if (match === null) return INITIAL_STREAM_STATE;
+  const [, statusName, completed, total, authored] = match;
+  const status = STATUS_NAMES.find((name) => name === statusName) ?? null;
+  if (statusName !== '-' && status === null) return INITIAL_STREAM_STATE;
+  return {
+    status,
+    progress: completed === undefined || total === undefined ? null : { completed: Number(completed), total: Number(total) },
+    authored: authored === 'a',
+    ended: status !== null && isTerminal(status),
+  };
+}

@@ -4,7 +4,9 @@
  * of AI renders), then exactly one of `succeeded`, `failed` or `canceled` with the job JSON (download
  * links or error), after which the stream ends. A client that connects after the job ended gets the
  * terminal event at once. Comment lines (`: heartbeat`) every `heartbeatMs` keep proxies from closing
- * an idle stream. No `id:` fields are sent: a client that reconnects gets the current state again.
+ * an idle stream. Each event's `id:` names what the client has seen so far; a client that reconnects
+ * with it as `Last-Event-ID` (EventSource does so by itself) gets only what changed since, and one
+ * that has already seen the terminal event gets 204, which tells EventSource to stop reconnecting.
  * When the server shuts down, open streams end with an `error` event (code `unavailable`).
  */
 import type { Hono } from 'hono';
@@ -16,7 +18,7 @@ import { buildJobJson } from '../http/job-response.js';
 import { isJobId } from '../jobs/job-id.js';
 import type { JobRecord } from '../jobs/job-record.js';
 import type { JobJson } from '../jobs/job-view.js';
-import { diffJobEvents, INITIAL_STREAM_STATE, type JobStreamEvent, type StreamState } from './events-diff.js';
+import { advanceStreamState, diffJobEvents, encodeStreamState, parseStreamState, type JobStreamEvent, type StreamState } from './events-diff.js';
 import type { JobEvents } from './events-hub.js';
 import type { RouteContext } from './route-context.js';
 
@@ -51,6 +53,8 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContex
     if (job === null) throw new FluvieError('not_found', 'No such job');
     // A succeeded job whose files were cleaned answers 410 here, as GET /v1/renders/{id} does.
     if (job.status === 'succeeded') await buildJobJson(job, context);
+    const resumeFrom = parseStreamState(c.req.header('last-event-id'));
+    if (resumeFrom.ended) return c.body(null, 204);
 
     c.header('x-accel-buffering', 'no');
     const log = c.get('log');
@@ -67,7 +71,7 @@ export function registerEventRoutes(app: Hono<AppEnv>, context: EventRouteContex
       const unsubscribe = options.jobEvents.subscribe(id, wake.notify);
       const heartbeat = setInterval(() => void stream.write(': heartbeat\n\n'), heartbeatMs);
       try {
-        await followJob(id, stream, context, { wake, recheckMs, closed: closed.signal });
+        await followJob(id, stream, context, { wake, recheckMs, closed: closed.signal, resumeFrom });
         if (closed.signal.reason === SHUTDOWN) await stream.writeSSE({ event: 'error', data: JSON.stringify(toErrorResponse(SHUTDOWN).body) });
       } catch (error: unknown) {
         log.warn({ err: error, jobId: id }, 'render event stream failed');
@@ -89,35 +93,41 @@ interface FollowOptions {
   wake: WakeSignal;
   recheckMs: number;
   closed: AbortSignal;
+  /** What the client saw before it reconnected. */
+  resumeFrom: StreamState;
 }
 
 /** Sends events until the job reaches a terminal state, the job disappears or the client leaves. */
 async function followJob(id: string, stream: SSEStreamingApi, context: EventRouteContext, options: FollowOptions): Promise<void> {
   const { wake, recheckMs, closed } = options;
-  let state: StreamState = INITIAL_STREAM_STATE;
+  let state: StreamState = options.resumeFrom;
   while (!closed.aborted) {
     const job = await context.jobs.get(id);
     if (job === null) throw new FluvieError('not_found', `Job ${id} was deleted while its events were streamed`);
 
     const diff = diffJobEvents(state, job);
+    let seen = state;
+    for (const event of diff.events) {
+      seen = advanceStreamState(seen, event);
+      await writeEvent(stream, event, job, context, encodeStreamState(seen));
+    }
     state = diff.state;
-    for (const event of diff.events) await writeEvent(stream, event, job, context);
     if (state.ended) return;
     await wake.wait(closed, recheckMs);
   }
 }
 
-async function writeEvent(stream: SSEStreamingApi, event: JobStreamEvent, job: JobRecord, context: EventRouteContext): Promise<void> {
+async function writeEvent(stream: SSEStreamingApi, event: JobStreamEvent, job: JobRecord, context: EventRouteContext, id: string): Promise<void> {
   switch (event.type) {
     case 'status':
-      return stream.writeSSE({ event: 'status', data: JSON.stringify({ status: event.status }) });
+      return stream.writeSSE({ id, event: 'status', data: JSON.stringify({ status: event.status }) });
     case 'progress':
-      return stream.writeSSE({ event: 'progress', data: JSON.stringify(event.progress) });
+      return stream.writeSSE({ id, event: 'progress', data: JSON.stringify(event.progress) });
     case 'authored':
-      return stream.writeSSE({ event: 'authored', data: JSON.stringify({ code: event.code, spec: event.spec }) });
+      return stream.writeSSE({ id, event: 'authored', data: JSON.stringify({ code: event.code, spec: event.spec }) });
     case 'terminal': {
       const json: JobJson = await buildJobJson(job, context);
-      return stream.writeSSE({ event: event.status, data: JSON.stringify(json) });
+      return stream.writeSSE({ id, event: event.status, data: JSON.stringify(json) });
     }
   }
 }

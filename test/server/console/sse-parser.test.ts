@@ -29,7 +29,16 @@ describe('SseParser', () => {
 
   it('drops events without data and unknown fields', () => {
     const parser = new SseParser();
-    expect(parser.push('event: empty\n\nid: 3\nretry: 10\nevent: real\ndata\n\n')).toEqual([{ type: 'event', event: 'real', data: '' }]);
+    expect(parser.push('event: empty\n\nretry: 10\nevent: real\ndata\n\n')).toEqual([{ type: 'event', event: 'real', data: '' }]);
+  });
+
+  it('keeps the last event id for later events', () => {
+    const parser = new SseParser();
+    expect(parser.push('id: running:1/4:n\nevent: progress\ndata: 1\n\nevent: progress\ndata: 2\n\nid: bad\0id\ndata: 3\n\n')).toEqual([
+      { type: 'event', event: 'progress', data: '1', id: 'running:1/4:n' },
+      { type: 'event', event: 'progress', data: '2', id: 'running:1/4:n' },
+      { type: 'event', event: 'message', data: '3', id: 'running:1/4:n' },
+    ]);
   });
 
   it('waits for the blank line', () => {

@@ -118,9 +118,10 @@ interface StreamReader {
   abort: () => void;
 }
 
-async function openStream(id: string, token: string | null = TOKEN): Promise<StreamReader> {
+async function openStream(id: string, token: string | null = TOKEN, lastEventId?: string): Promise<StreamReader> {
   const controller = new AbortController();
   const headers: Record<string, string> = token === null ? {} : { authorization: `Bearer ${token}` };
+  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
   const response = await fetch(`${harness.base}/v1/renders/${id}/events`, { headers, signal: controller.signal });
   // The reader is taken on the first read, so error responses can still be read with json().
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
@@ -250,6 +251,32 @@ describe('render events route', () => {
     expect(items.map((item) => item.event)).toEqual(['progress', 'failed']);
     expect(items[0]?.data).toEqual({ completed: 3, total: 8 });
     expect(items[1]?.data).toMatchObject({ id: job.id, status: 'failed', error: 'Render timed out after 900s' });
+  });
+
+  it('resumes after the Last-Event-ID a client reconnects with', async () => {
+    const spec = { scenes: [{ duration: '2s' }] };
+    const job = jobRecord({ kind: 'prompt', status: 'running', progress: { completed: 2, total: 6 }, code: 'final video = Video();', spec });
+    await harness.jobs.create(job);
+    const first = await openStream(job.id);
+    const seen = [await first.next(), await first.next(), await first.next()];
+    expect(seen.map((item) => eventOf(item).event)).toEqual(['status', 'progress', 'authored']);
+    const lastId = seen[2]?.type === 'event' ? seen[2].id : undefined;
+    expect(lastId).toBe('running:2/6:a');
+    first.abort();
+
+    await harness.jobs.update(job.id, (current) => ({ ...current, progress: { completed: 4, total: 6 } }));
+    const resumed = await openStream(job.id, TOKEN, lastId);
+    const progress = await resumed.next();
+    expect(eventOf(progress)).toEqual({ event: 'progress', data: { completed: 4, total: 6 } });
+    await harness.jobs.update(job.id, (current) => ({ ...current, status: 'failed', finishedAtMs: Date.now(), error: 'ffmpeg exited with code 1' }));
+    const rest = await resumed.rest();
+    expect(rest.map((item) => eventOf(item).event)).toEqual(['failed']);
+    const endId = rest[0]?.type === 'event' ? rest[0].id : undefined;
+    expect(endId).toBe('failed:4/6:a');
+
+    const afterEnd = await fetch(`${harness.base}/v1/renders/${job.id}/events`, { headers: { authorization: `Bearer ${TOKEN}`, 'last-event-id': endId ?? '' } });
+    expect(afterEnd.status).toBe(204);
+    expect(await afterEnd.text()).toBe('');
   });
 
   it('rejects missing and wrong tokens', async () => {
