@@ -6,6 +6,8 @@ export interface ConsolePageOptions {
   examples: readonly string[];
   /** False when `dist/console` has no scripts, so the page shows how to build them. */
   scriptsBuilt: boolean;
+  /** HTML fragment listing what the server has enabled, shown collapsed under the console. */
+  serverSummary?: string;
 }
 
 const FORMATS = [
@@ -46,6 +48,7 @@ ${optionsSection()}
 ${options.aiEnabled ? aiSection() : ''}
 ${jobSection()}
 </main>
+${options.serverSummary === undefined ? '' : `<footer>\n<details id="server-summary">\n<summary>This server</summary>\n${options.serverSummary}\n</details>\n</footer>`}
 </body>
 </html>
 `;

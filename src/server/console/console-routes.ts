@@ -16,6 +16,8 @@ export interface ConsoleRouteOptions {
   scriptsDir?: string;
   /** Folder of the example specs (default: `examples` of the package). */
   examplesDir?: string;
+  /** HTML fragment listing what the server has enabled, shown collapsed under the console. */
+  serverSummary?: string;
 }
 
 /**
@@ -42,7 +44,12 @@ export function registerConsoleRoutes(app: Hono<AppEnv>, options: ConsoleRouteOp
   app.get('/', async (c) => {
     const [examples, entry] = await Promise.all([listExamples(examplesDir), readAsset(scriptsDir, 'main.js', isScriptName)]);
     if (entry === null) c.get('log').warn({ scriptsDir }, 'console scripts are missing; run npm run build');
-    const html = renderConsolePage({ aiEnabled: options.aiEnabled, examples, scriptsBuilt: entry !== null });
+    const html = renderConsolePage({
+      aiEnabled: options.aiEnabled,
+      examples,
+      scriptsBuilt: entry !== null,
+      ...(options.serverSummary === undefined ? {} : { serverSummary: options.serverSummary }),
+    });
     return c.html(html, 200, { 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-cache' });
   });
 

@@ -29,6 +29,8 @@ button:disabled { cursor: not-allowed; opacity: 0.55; }
 progress { flex: 1 1 12rem; height: 1.25rem; }
 #job-status[data-state="failed"], #job-status[data-state="canceled"] { color: var(--error); }
 video, #result-image { background: #000; display: block; margin: 0.75rem 0; max-height: 70vh; max-width: 100%; width: 40rem; height: auto; }
+#server-summary { margin: 1rem 0; }
+#server-summary th { padding-right: 1rem; text-align: left; }
 pre { max-height: 20rem; overflow: auto; white-space: pre-wrap; word-break: break-word; }
 @media (max-width: 40rem) {
   body { padding: 0.5rem; }

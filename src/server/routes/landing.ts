@@ -1,4 +1,7 @@
-/** `GET /`: a small HTML page that lists what this server has enabled. */
+/**
+ * `GET /` without the render API: a small HTML page that lists what this server has enabled. With
+ * the API on, the render console serves `/` and shows the same summary in a collapsed section.
+ */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-deps.js';
 import { resolveMcpSetup, toolNamesFor } from '../mcp/mcp-setup.js';
@@ -10,6 +13,20 @@ export function registerLandingRoute(app: Hono<AppEnv>, context: RouteContext): 
 }
 
 function renderLandingPage(context: RouteContext): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>fluvie-render server</title>
+<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}th{text-align:left;padding-right:1rem}code{background:#eee;padding:0 .25rem}</style></head>
+<body>
+<h1>fluvie-render server</h1>
+<p>Renders VideoSpec documents to video over HTTP, compatible with clients of the Dart <code>fluvie_server</code>.</p>
+${renderServerSummary(context)}
+</body>
+</html>`;
+}
+
+/** Builds the HTML table of enabled features and the list of mounted routes (a fragment, no page). */
+export function renderServerSummary(context: RouteContext): string {
   const { config } = context;
   const mcp = resolveMcpSetup(config);
   const rows: Array<[string, string]> = [
@@ -28,18 +45,9 @@ function renderLandingPage(context: RouteContext): string {
     : ['GET /v1/healthz', 'GET /v1/readyz'];
   if (config.enableDocs) routes.push('GET /v1/docs', 'GET /v1/docs/search?q={text}&limit={n}', 'GET /v1/docs/get?path={page}');
   if (mcp.enabled) routes.push('POST /mcp');
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>fluvie-render server</title>
-<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5}th{text-align:left;padding-right:1rem}code{background:#eee;padding:0 .25rem}</style></head>
-<body>
-<h1>fluvie-render server</h1>
-<p>Renders VideoSpec documents to video over HTTP, compatible with clients of the Dart <code>fluvie_server</code>.</p>
-<table>${rows.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>
+  return `<table>${rows.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>
 <h2>Routes</h2>
-<ul>${routes.map((route) => `<li><code>${escapeHtml(route)}</code></li>`).join('')}</ul>
-</body>
-</html>`;
+<ul>${routes.map((route) => `<li><code>${escapeHtml(route)}</code></li>`).join('')}</ul>`;
 }
 
 function escapeHtml(text: string): string {

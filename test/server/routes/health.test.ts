@@ -82,6 +82,15 @@ describe('health routes', () => {
     expect(await withAi.text()).toContain('id="ai-form"');
   });
 
+  it('lists what is enabled under the console', async () => {
+    const html = await (await app().request('/')).text();
+    const summary = html.slice(html.indexOf('<details id="server-summary">'));
+    expect(summary).toMatch(/^<details id="server-summary">\n<summary>This server<\/summary>/);
+    expect(summary).toMatch(/Render API<\/th><td>enabled under \/v1/);
+    expect(summary).toContain('<code>POST /v1/renders</code>');
+    expect(summary).toContain('not configured: no API key for claude');
+  });
+
   it('does not mount the API when disabled', async () => {
     const response = await app({ env: { FLUVIE_ENABLE_API: 'false' } }).request('/v1/renders/rnd_x', { headers: { authorization: 'Bearer a' } });
     expect(response.status).toBe(404);
