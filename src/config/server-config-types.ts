@@ -42,8 +42,11 @@ export interface QueueConfig {
   lockDurationMs: number;
   /** Time between a worker's checks for jobs of stopped workers, in milliseconds. */
   stalledIntervalMs: number;
-  /** Frames per chunk of a chunked native mp4 render on workers; 0 renders every job whole. */
-  chunkFrames: number;
+  /**
+   * Frames per chunk of a chunked native mp4 render on workers (CHUNK_FRAMES); 0 renders every job
+   * whole, and null (unset) chunks at about 10 s of video at the video's frame rate.
+   */
+  chunkFrames: number | null;
 }
 
 export interface ServerConfig {
@@ -75,6 +78,11 @@ export interface ServerConfig {
   downloadUrlTtlMs: number;
   /** Period of the retention sweep; 0 disables the timer. */
   cleanupIntervalMs: number;
+  /**
+   * How long the record of a swept succeeded job is kept so its id returns 410 rather than 404, in
+   * milliseconds; 0 deletes it at the next sweep.
+   */
+  tombstoneTtlMs: number;
   renderConcurrency: number;
   renderTimeoutMs: number;
   renderProject: string | null;

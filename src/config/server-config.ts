@@ -55,6 +55,7 @@ function buildEnvSchema(cpuCount: number) {
     FILE_TTL: envDuration(24 * HOUR_MS, { minMs: 1 }),
     DOWNLOAD_URL_TTL: envDuration(15 * MINUTE_MS, { minMs: 1 }),
     CLEANUP_INTERVAL: envDuration(HOUR_MS, { allowBareZero: true }),
+    JOB_TOMBSTONE_TTL: envDuration(7 * 24 * HOUR_MS, { allowBareZero: true }),
     RENDER_CONCURRENCY: envInteger(1, 1024).transform((value) => value ?? cpuCount),
     RENDER_TIMEOUT: envDuration(15 * MINUTE_MS, { minMs: 1 }),
     RENDER_PROJECT: envText(),
@@ -83,7 +84,7 @@ function buildEnvSchema(cpuCount: number) {
     REDIS_PREFIX: envTextOr('fluvie'),
     WORKER_LOCK_DURATION: envDuration(30_000, { minMs: 500 }),
     WORKER_STALLED_INTERVAL: envDuration(30_000, { minMs: 500 }),
-    CHUNK_FRAMES: envInteger(0, 1_000_000).transform((value) => value ?? 0),
+    CHUNK_FRAMES: envInteger(0, 1_000_000),
   });
 }
 
@@ -190,6 +191,7 @@ function toServerConfig(parsed: ParsedEnv): ServerConfig {
     fileTtlMs: parsed.FILE_TTL,
     downloadUrlTtlMs: parsed.DOWNLOAD_URL_TTL,
     cleanupIntervalMs: parsed.CLEANUP_INTERVAL,
+    tombstoneTtlMs: parsed.JOB_TOMBSTONE_TTL,
     renderConcurrency: parsed.RENDER_CONCURRENCY,
     renderTimeoutMs: parsed.RENDER_TIMEOUT,
     renderProject: parsed.RENDER_PROJECT,

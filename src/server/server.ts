@@ -145,7 +145,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     { onJobFinished: onFinished },
   );
   handle = app.fetch;
-  const retention = startRetentionTimer({ jobs, storage, clock, logger, intervalMs: config.cleanupIntervalMs });
+  const retention = startRetentionTimer({ jobs, storage, clock, logger, intervalMs: config.cleanupIntervalMs, tombstoneTtlMs: config.tombstoneTtlMs });
   logger.info({ host: config.host, port, storage: storage.backend, queue: redisStore === null ? 'memory' : 'redis', concurrency: redisStore === null ? config.renderConcurrency : workers }, 'server listening');
   if (redisStore !== null && workers === 0) logger.info('this replica renders nothing (serve --workers 0); start `fluvie-render worker` processes on the same REDIS_URL');
 

@@ -1,7 +1,7 @@
 /**
- * Implementation of `fluvie-render cleanup`: runs the retention sweep on the local job store and the
- * configured storage (LOCAL_STORAGE_DIR or the S3 bucket), or on a running server with `--server`,
- * and prints the report.
+ * Implementation of `fluvie-render cleanup`: runs the retention sweep on the configured job store
+ * (the local one, or Redis with QUEUE_BACKEND=redis) and the configured storage (LOCAL_STORAGE_DIR
+ * or the S3 bucket), or on a running server with `--server`, and prints the report.
  */
 import path from 'node:path';
 import { detectCpuCount } from '../../config/cpu-count.js';
@@ -9,6 +9,8 @@ import { loadServerConfig } from '../../config/server-config.js';
 import { readEnvValue } from '../../config/env-values.js';
 import { FluvieError } from '../../core/errors.js';
 import { FileJobStore } from '../../server/jobs/file-job-store.js';
+import { createSilentLogger } from '../../server/logger.js';
+import { openRedisJobStore } from '../../server/redis/redis-backend.js';
 import { runRemoteCleanup } from '../../server/retention/remote-cleanup.js';
 import { runRetentionSweep, type CleanupReport } from '../../server/retention/retention-sweep.js';
 import { LocalStorage } from '../../server/storage/local-storage.js';
@@ -33,17 +35,25 @@ async function cleanRemote(server: string, token: string | undefined, dryRun: bo
 
 async function cleanLocal(env: Record<string, string | undefined>, dryRun: boolean): Promise<CleanupReport> {
   const config = loadServerConfig(env, { cpuCount: detectCpuCount(), requireTokens: false });
-  // With STORAGE_BACKEND=s3 the sweep deletes objects in the bucket; job records stay local.
+  // With STORAGE_BACKEND=s3 the sweep deletes objects in the bucket. Job records stay local unless
+  // QUEUE_BACKEND=redis keeps them in Redis.
   const s3 = config.storageBackend === 's3' && config.s3 !== null ? await openS3Storage(config.s3) : null;
+  const redisUrl = config.queue.queueBackend === 'redis' ? config.queue.redisUrl : null;
+  const redis = redisUrl === null ? null : await openRedisJobStore({ ...config.queue, redisUrl }, createSilentLogger()).catch((error: unknown) => {
+    s3?.close();
+    throw error;
+  });
   try {
     return await runRetentionSweep({
-      jobs: new FileJobStore(path.join(config.localStorageDir, '.jobs')),
+      jobs: redis?.jobs ?? new FileJobStore(path.join(config.localStorageDir, '.jobs')),
       storage: s3 ?? new LocalStorage(config.localStorageDir),
       nowMs: Date.now(),
       dryRun,
+      tombstoneTtlMs: config.tombstoneTtlMs,
     });
   } finally {
     s3?.close();
+    redis?.close();
   }
 }
 

@@ -68,4 +68,10 @@ export interface JobRecord {
   idempotencyKey: string | null;
   requestHash: string | null;
   webhook: WebhookTarget | null;
+  /**
+   * Time the retention sweep deleted the files of this succeeded job, in epoch milliseconds. A
+   * record with this field is a tombstone (see job-tombstone.ts). Absent on every other record,
+   * including records written before tombstones existed.
+   */
+  sweptAtMs?: number;
 }

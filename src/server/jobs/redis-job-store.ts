@@ -20,10 +20,14 @@ redis.call('SET', KEYS[1], ARGV[1])
 redis.call('SADD', KEYS[2], ARGV[2])
 return 1`;
 
-/** Replaces the record only when it still equals ARGV[1]; returns 1 when replaced. */
+/**
+ * Replaces the record only when it still equals ARGV[1]; returns 1 when replaced. When KEYS[2] is
+ * set, the update released that idempotency entry, which is deleted if it still names the job ARGV[3].
+ */
 const COMPARE_AND_SET_SCRIPT = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2])
+if KEYS[2] ~= '' and redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
 return 1`;
 
 /** Deletes the record, its id in the set and its idempotency entry when that points at the id. */
@@ -83,7 +87,8 @@ export class RedisJobStore implements JobStore {
         const current = parseRecord(stored);
         const next = mutate(current);
         if (next === null) return parseRecord(stored);
-        const written = await this.#client.eval(COMPARE_AND_SET_SCRIPT, 1, key, stored, JSON.stringify(next));
+        const released = current.idempotencyKey !== null && next.idempotencyKey !== current.idempotencyKey ? this.#idemKey(current.idempotencyKey) : '';
+        const written = await this.#client.eval(COMPARE_AND_SET_SCRIPT, 2, key, released, stored, JSON.stringify(next), id);
         if (written === 1) return structuredClone(next);
       }
       throw new FluvieError('unavailable', `Job ${id} changed ${MAX_UPDATE_ATTEMPTS} times while this update was applied; retry the request.`);
@@ -108,7 +113,8 @@ export class RedisJobStore implements JobStore {
 
   async findByIdempotencyKey(key: string): Promise<JobRecord | null> {
     const id = await this.#client.get(this.#idemKey(key));
-    return id === null ? null : this.get(id);
+    const job = id === null ? null : await this.get(id);
+    return job?.idempotencyKey === key ? job : null;
   }
 
   #jobKey(id: string): string {

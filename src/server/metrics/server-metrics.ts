@@ -6,6 +6,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { JobRecord, JobStatus } from '../jobs/job-record.js';
 import type { JobStore } from '../jobs/job-store.js';
+import { isTombstone } from '../jobs/job-tombstone.js';
 import type { QueueStats } from '../queue/queue.js';
 
 const STATUSES: readonly JobStatus[] = ['queued', 'running', 'succeeded', 'failed', 'canceled'];
@@ -21,12 +22,14 @@ export function createServerMetrics(sources: { jobs: JobStore; queueStats: () =>
 
   new Gauge({
     name: 'fluvie_jobs',
-    help: 'Render jobs in the job store, by status.',
+    help: 'Render jobs in the job store, by status (tombstones of swept jobs excluded).',
     labelNames: ['status'],
     registers: [registry],
     async collect() {
       const counts = new Map<JobStatus, number>(STATUSES.map((status) => [status, 0]));
-      for (const job of await sources.jobs.list()) counts.set(job.status, (counts.get(job.status) ?? 0) + 1);
+      for (const job of await sources.jobs.list()) {
+        if (!isTombstone(job)) counts.set(job.status, (counts.get(job.status) ?? 0) + 1);
+      }
       for (const [status, count] of counts) this.set({ status }, count);
     },
   });

@@ -1,10 +1,17 @@
 /**
  * The retention sweep behind the cleanup timer, `POST /v1/maintenance/cleanup` and the `cleanup`
  * command. Pass 1 visits every job whose `expiresAt` has passed, skips queued and running ones, and
- * deletes the job's files and record. Pass 2 deletes any stored object past its own expiry that pass
- * 1 did not reach. A dry run counts the same things and deletes nothing.
+ * deletes the job's files and record. A succeeded job leaves a tombstone instead of no record, so
+ * its id returns 410 until the tombstone is JOB_TOMBSTONE_TTL old (see job-tombstone.ts). Pass 2
+ * deletes any stored object past its own expiry that pass 1 did not reach. A dry run counts the
+ * same things and deletes nothing.
+ *
+ * The report counts each job once: a swept succeeded job counts in `deletedJobs` when its tombstone
+ * is written, and neither `scanned` nor `deletedJobs` counts the tombstone again when a later sweep
+ * deletes it.
  */
 import type { JobStore } from '../jobs/job-store.js';
+import { isTombstone, isTombstoneExpired, toTombstone } from '../jobs/job-tombstone.js';
 import type { Storage } from '../storage/storage.js';
 
 export interface CleanupReport {
@@ -23,6 +30,8 @@ export interface RetentionSweepOptions {
   /** Current time in milliseconds since the epoch. */
   nowMs: number;
   dryRun: boolean;
+  /** Age in milliseconds at which a tombstone is deleted (JOB_TOMBSTONE_TTL). */
+  tombstoneTtlMs: number;
 }
 
 export async function runRetentionSweep(options: RetentionSweepOptions): Promise<CleanupReport> {
@@ -30,9 +39,14 @@ export async function runRetentionSweep(options: RetentionSweepOptions): Promise
   const report = { scanned: 0, deletedFiles: 0, deletedJobs: 0, freedBytes: 0 };
   const handledKeys = new Set<string>();
   const expiredKeys: string[] = [];
-  const expiredJobs: string[] = [];
+  const jobsToTombstone: string[] = [];
+  const jobsToDelete: string[] = [];
 
   for (const job of await jobs.list()) {
+    if (isTombstone(job)) {
+      if (isTombstoneExpired(job, nowMs, options.tombstoneTtlMs)) jobsToDelete.push(job.id);
+      continue;
+    }
     if (job.expiresAtMs > nowMs) continue;
     report.scanned += 1;
     if (job.status === 'queued' || job.status === 'running') continue;
@@ -47,12 +61,14 @@ export async function runRetentionSweep(options: RetentionSweepOptions): Promise
       expiredKeys.push(key);
     }
     report.deletedJobs += 1;
-    expiredJobs.push(job.id);
+    if (job.status === 'succeeded') jobsToTombstone.push(job.id);
+    else jobsToDelete.push(job.id);
   }
   // Files go first, so a failed delete leaves the job record that still points at them.
   if (!dryRun) {
     await storage.deleteMany(expiredKeys);
-    for (const id of expiredJobs) await jobs.delete(id);
+    for (const id of jobsToTombstone) await jobs.update(id, (current) => (isTombstone(current) ? null : toTombstone(current, nowMs)));
+    for (const id of jobsToDelete) await jobs.delete(id);
   }
 
   const strayKeys: string[] = [];

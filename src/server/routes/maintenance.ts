@@ -12,7 +12,7 @@ export function registerMaintenanceRoutes(app: Hono<AppEnv>, context: RouteConte
     const dryRun = body['dryRun'] ?? false;
     if (typeof dryRun !== 'boolean') throw new FluvieError('invalid_request', 'dryRun must be true or false.');
 
-    const report = await runRetentionSweep({ jobs: context.jobs, storage: context.storage, nowMs: context.clock.now(), dryRun });
+    const report = await runRetentionSweep({ jobs: context.jobs, storage: context.storage, nowMs: context.clock.now(), dryRun, tombstoneTtlMs: context.config.tombstoneTtlMs });
     c.get('log').info({ report }, 'cleanup finished');
     return c.json(report);
   });

@@ -8,6 +8,9 @@ import { LocalStorage } from '../../../src/server/storage/local-storage.js';
 import { openS3Storage } from '../../../src/server/storage/s3-startup.js';
 import { sampleJob } from '../../conformance/job-fixture.js';
 import { runCliCapture } from '../../helpers/cli.js';
+import { startRedis } from '../../helpers/redis-server.js';
+import { connectRedis } from '../../../src/server/redis/redis-connection.js';
+import { RedisJobStore } from '../../../src/server/jobs/redis-job-store.js';
 import { S3RVER_ACCESS_KEY, S3RVER_SECRET_KEY, startS3rver } from '../../helpers/s3rver.js';
 import { createFakeRender } from '../../server/support/fake-render.js';
 import { minimalSpecTools } from '../../server/support/spec-tools.js';
@@ -54,9 +57,31 @@ describe('fluvie-render cleanup', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Deleted 1 file (5 B) and 1 job record.');
     const jobs = new FileJobStore(path.join(dir, '.jobs'));
-    expect(await jobs.get(expired)).toBeNull();
+    expect(await jobs.get(expired)).toMatchObject({ status: 'succeeded', sweptAtMs: expect.any(Number) });
     expect(await jobs.get(live)).not.toBeNull();
     expect(await new LocalStorage(dir).stat(`${expired}/video.mp4`)).toBeNull();
+  });
+
+  it('deletes tombstones after JOB_TOMBSTONE_TTL', async () => {
+    const { dir, expired, live } = await storageWithJobs();
+    const env = { LOCAL_STORAGE_DIR: dir, JOB_TOMBSTONE_TTL: '0' };
+    expect((await runCliCapture(['cleanup'], { env })).code).toBe(0);
+    expect(await new FileJobStore(path.join(dir, '.jobs')).get(expired)).not.toBeNull();
+
+    const second = await runCliCapture(['cleanup', '--json'], { env });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ scanned: 0, deletedFiles: 0, deletedJobs: 0 });
+    const jobs = new FileJobStore(path.join(dir, '.jobs'));
+    expect(await jobs.get(expired)).toBeNull();
+    expect(await jobs.get(live)).not.toBeNull();
+  });
+
+  it('keeps tombstones younger than JOB_TOMBSTONE_TTL', async () => {
+    const { dir, expired } = await storageWithJobs();
+    const env = { LOCAL_STORAGE_DIR: dir, JOB_TOMBSTONE_TTL: '1h' };
+    expect((await runCliCapture(['cleanup'], { env })).code).toBe(0);
+    expect((await runCliCapture(['cleanup'], { env })).code).toBe(0);
+    expect(await new FileJobStore(path.join(dir, '.jobs')).get(expired)).toMatchObject({ sweptAtMs: expect.any(Number) });
   });
 
   it('sweeps an S3 bucket', async () => {
@@ -77,10 +102,35 @@ describe('fluvie-render cleanup', () => {
       expect(result.code).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ deletedFiles: 1, deletedJobs: 1, freedBytes: 5, dryRun: false });
       expect(await storage.stat(`${expired.id}/video.mp4`)).toBeNull();
-      expect(await new FileJobStore(path.join(dir, '.jobs')).get(expired.id)).toBeNull();
+      expect(await new FileJobStore(path.join(dir, '.jobs')).get(expired.id)).toMatchObject({ status: 'succeeded', sweptAtMs: expect.any(Number) });
       storage.close();
     } finally {
       await s3.close();
+    }
+  });
+
+  it('sweeps the Redis job store with QUEUE_BACKEND=redis', async () => {
+    const redis = await startRedis();
+    const client = await connectRedis(redis.url);
+    try {
+      const dir = await mkdtemp(path.join(tmpdir(), 'fluvie-cleanup-redis-'));
+      dirs.push(dir);
+      const jobs = new RedisJobStore({ client, prefix: 'fluvie:' });
+      const storage = new LocalStorage(dir);
+      const source = path.join(dir, '.source');
+      await writeFile(source, 'video');
+      const expired = sampleJob({ status: 'succeeded', expiresAtMs: Date.now() - 1_000, videoKey: null });
+      await storage.putFile(`${expired.id}/video.mp4`, source, { contentType: 'video/mp4', visibility: 'private', expiresAtMs: expired.expiresAtMs });
+      await jobs.create({ ...expired, videoKey: `${expired.id}/video.mp4` });
+
+      const result = await runCliCapture(['cleanup', '--json'], { env: { LOCAL_STORAGE_DIR: dir, QUEUE_BACKEND: 'redis', REDIS_URL: redis.url } });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ scanned: 1, deletedFiles: 1, deletedJobs: 1, freedBytes: 5 });
+      expect(await jobs.get(expired.id)).toMatchObject({ status: 'succeeded', sweptAtMs: expect.any(Number) });
+      expect(await storage.stat(`${expired.id}/video.mp4`)).toBeNull();
+    } finally {
+      client.disconnect();
+      await redis.stop();
     }
   });
 

@@ -16,7 +16,7 @@ describe('startRetentionTimer', () => {
     await jobs.create(expired);
     await jobs.create(live);
     const storage = new LocalStorage(await mkdtemp(path.join(tmpdir(), 'fluvie-timer-')));
-    const timer = startRetentionTimer({ jobs, storage, clock: { now: () => 5_000 }, logger: createSilentLogger(), intervalMs: 10 });
+    const timer = startRetentionTimer({ jobs, storage, clock: { now: () => 5_000 }, logger: createSilentLogger(), intervalMs: 10, tombstoneTtlMs: 0 });
     while ((await jobs.get(expired.id)) !== null) await new Promise((resolve) => setTimeout(resolve, 10));
     await timer.stop();
     expect(await jobs.get(live.id)).not.toBeNull();
@@ -26,7 +26,7 @@ describe('startRetentionTimer', () => {
     const jobs = new MemoryJobStore();
     await jobs.create(sampleJob({ status: 'failed', expiresAtMs: 10 }));
     const storage = new LocalStorage(await mkdtemp(path.join(tmpdir(), 'fluvie-timer-')));
-    const timer = startRetentionTimer({ jobs, storage, clock: { now: () => 5_000 }, logger: createSilentLogger(), intervalMs: 0 });
+    const timer = startRetentionTimer({ jobs, storage, clock: { now: () => 5_000 }, logger: createSilentLogger(), intervalMs: 0, tombstoneTtlMs: 0 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     await timer.stop();
     expect(await jobs.list()).toHaveLength(1);

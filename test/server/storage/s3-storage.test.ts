@@ -264,14 +264,18 @@ describe('S3Storage cleanup', () => {
     await storage.putFile('rnd_orphan/video.mp4', await sourceFile(randomBytes(30)), expired);
     await storage.putFile('rnd_new/video.mp4', await sourceFile(randomBytes(5)), live);
 
-    const dryRun = await runRetentionSweep({ jobs, storage, nowMs, dryRun: true });
+    const dryRun = await runRetentionSweep({ jobs, storage, nowMs, dryRun: true, tombstoneTtlMs: 0 });
     expect(dryRun).toMatchObject({ deletedFiles: 3, freedBytes: 1230, deletedJobs: 1 });
-    const report = await runRetentionSweep({ jobs, storage, nowMs, dryRun: false });
+    const report = await runRetentionSweep({ jobs, storage, nowMs, dryRun: false, tombstoneTtlMs: 0 });
     expect(report).toMatchObject({ scanned: 2, deletedFiles: 3, deletedJobs: 1, freedBytes: 1230, dryRun: false });
 
     const remaining: string[] = [];
     for await (const object of storage.list()) remaining.push(object.key);
     expect(remaining).toEqual(['rnd_new/video.mp4']);
+    expect(await jobs.get(oldJob.id)).toMatchObject({ status: 'succeeded', sweptAtMs: nowMs });
+
+    const tombstoneSweep = await runRetentionSweep({ jobs, storage, nowMs, dryRun: false, tombstoneTtlMs: 0 });
+    expect(tombstoneSweep).toMatchObject({ scanned: 0, deletedFiles: 0, deletedJobs: 0 });
     expect(await jobs.get(oldJob.id)).toBeNull();
   });
 
