@@ -12,6 +12,7 @@ import { identityFields, KEYFRAME_FIELDS, resetFields, writeTrack, type Composed
 import { animationMotion } from './motion/presets.js';
 import { applyParamTracks, effectMotion, type ParamTrack } from './motion/element-effects.js';
 import { isPixelWrapper, type ActiveWrapper, type Wrapper } from './motion/wrappers.js';
+import type { CubeLut } from './effects/cube-lut.js';
 
 export { DRAWN_PRESETS } from './motion/presets.js';
 
@@ -56,15 +57,17 @@ export function toFieldAnimation(planned: PlannedAnimation): FieldAnimation | nu
   };
 }
 
-/** Prepares an element's drawable `effects`; unsupported ones are skipped (unsupported.ts reports them). */
-export function elementEffectAnimations(planned: PlannedElement, fps: number): FieldAnimation[] {
+/**
+ * Prepares an element's drawable `effects`; unsupported ones are skipped (unsupported.ts reports
+ * them). `luts` holds the loaded `.cube` files of `lut` effects by the effect's JSON path.
+ */
+export function elementEffectAnimations(planned: PlannedElement, fps: number, luts?: ReadonlyMap<string, CubeLut>): FieldAnimation[] {
   const prepared: FieldAnimation[] = [];
   const scopeLength = planned.scope.end - planned.scope.start;
-  for (const effect of planned.element.effects ?? []) {
-    const motion = effectMotion(effect, fps, scopeLength);
-    if (motion === null || motion === 'unsupported') continue;
-    // NOTE: effects have no timing of their own, so grain and glitch draw at progress 0 (a guess at
-    // Fluvie's effect clock). Parallax and keyframed parameters read the element scope.
+  (planned.element.effects ?? []).forEach((effect, index) => {
+    const path = `${planned.path}.effects[${index}]`;
+    const motion = effectMotion(effect, fps, scopeLength, { path, lut: luts?.get(path) ?? null });
+    if (motion === null || motion === 'unsupported') return;
     prepared.push({
       planned: null,
       track: null,
@@ -73,7 +76,7 @@ export function elementEffectAnimations(planned: PlannedElement, fps: number): F
       scope: planned.scope,
       sceneStart: planned.scope.start,
     });
-  }
+  });
   return prepared;
 }
 
@@ -90,7 +93,8 @@ export function composeKeyframe(
   out.effectTransforms.length = 0;
   out.effectPixels.length = 0;
   for (const animation of animations) {
-    const p = animation.planned === null ? 0 : evaluator.progress(animation.planned.timing, frame);
+    // An element effect has no span of its own, so Fluvie drives it with the element scope's progress.
+    const p = animation.planned === null ? scopeProgress(animation.scope, frame) : evaluator.progress(animation.planned.timing, frame);
     if (animation.track !== null) writeTrack(animation.track, p, out);
     const active = animation.active;
     if (active === null) continue;
@@ -101,6 +105,13 @@ export function composeKeyframe(
     else (pixel ? out.animationPixels : out.animationTransforms).push(active);
   }
   return out;
+}
+
+/** Returns how far `frame` is through `scope`, clamped to 0..1 (0 for an empty scope). */
+function scopeProgress(scope: FrameWindow, frame: number): number {
+  const span = scope.end - scope.start;
+  if (span <= 0) return 0;
+  return Math.min(Math.max((frame - scope.start) / span, 0), 1);
 }
 
 function wrapperValue(wrapper: Wrapper, animation: FieldAnimation, p: number, frame: number): number {
@@ -139,8 +150,8 @@ export function keyframeVisible(keyframe: ComposedKeyframe): boolean {
   return overlay || (keyframe.opacity > 0 && keyframe.scale !== 0 && keyframe.scaleX !== 0 && keyframe.scaleY !== 0);
 }
 
-/** Grain, vignette and scanlines paint over the element box even where its content is transparent. */
-const PAINTS_WITHOUT_CONTENT = new Set<Wrapper['kind']>(['grain', 'vignette', 'scanlines']);
+/** Grain, vignette, scanlines and particles paint over the element box even where its content is transparent. */
+const PAINTS_WITHOUT_CONTENT = new Set<Wrapper['kind']>(['grain', 'vignette', 'scanlines', 'particles']);
 
 /** Appends every drawn value of `keyframe` to `signature`, so unchanged frames can be reused. */
 export function pushKeyframeSignature(keyframe: ComposedKeyframe, signature: number[]): void {

@@ -21,6 +21,7 @@ import { findUnsupportedFeatures } from './unsupported.js';
 import { captureInWorker, workerAvailable } from './worker-frame-stream.js';
 import { ClipLibrary } from './clip/clip-library.js';
 import { clipFiles, prepareClipSources } from './clip/clip-sources.js';
+import { loadLuts, lutRequests } from './effects/load-luts.js';
 
 export interface NativeCaptureRequest {
   spec: VideoSpec;
@@ -69,6 +70,7 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
   }
 
   const images = await loadImages(imageRequests(plan, request.baseDir), signal);
+  const luts = await loadLuts(lutRequests(plan, request.baseDir), signal);
   const tools = { ffmpegPath: request.ffmpegPath ?? null, ffprobePath: request.ffprobePath ?? null, skipWithoutTools: request.allowUnsupported };
   const clipSources = await prepareClipSources(plan, request.baseDir, tools, signal);
   if (clipSources.size === 0 && clipFiles(plan, request.baseDir).size > 0) {
@@ -86,6 +88,7 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     images,
     fps: plan.fps,
     clips,
+    luts,
   };
   const ctx = canvas.getContext('2d');
   // Text shaping follows the host language unless it is fixed, which would make frames machine-dependent.

@@ -13,6 +13,7 @@ import type { ImageFit } from './draw-image.js';
 import type { ElementDrawer } from './element-drawer.js';
 import { buildDrawnContent } from './build-drawn.js';
 import type { ClipLibrary } from './clip/clip-library.js';
+import type { CubeLut } from './effects/cube-lut.js';
 
 export interface Rect {
   x: number;
@@ -73,6 +74,8 @@ export interface NodeContext extends StyleContext {
   fps: number;
   /** Players of the render's clips; without it Clip elements paint nothing. */
   clips?: ClipLibrary;
+  /** Parsed `.cube` files of `lut` effects by effect JSON path; without it an asset LUT changes nothing. */
+  luts?: ReadonlyMap<string, CubeLut>;
 }
 
 /** Fluvie's first palette colour, the default stroke of annotation shapes. */
@@ -92,7 +95,7 @@ function buildNode(planned: PlannedElement, context: NodeContext): DrawNode {
     const field = toFieldAnimation(animation);
     if (field !== null) animations.push(field);
   }
-  animations.push(...elementEffectAnimations(planned, context.fps));
+  animations.push(...elementEffectAnimations(planned, context.fps, context.luts));
   return {
     path: planned.path,
     window: planned.window,

@@ -174,6 +174,8 @@ function pixelReach(wrapper: PixelWrapper): number {
       return 3 * (2 + wrapper.amount * 8);
     case 'blur':
       return 3 * Math.max(wrapper.sigma, 0);
+    case 'particles':
+      return Math.max(wrapper.field.minSize, wrapper.field.maxSize);
     default:
       return 0;
   }

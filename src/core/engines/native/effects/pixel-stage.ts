@@ -3,7 +3,8 @@
  * layer. Bloom, chromatic, glitch, grade and blur first draw the element into an offscreen layer.
  * Bloom adds a blurred copy with `lighter` (Flutter's `BlendMode.plus`). Chromatic adds its channel
  * split onto whatever is below. Glitch redraws the layer in nine shifted bands plus a faint split.
- * Grade and blur filter the layer before compositing it.
+ * Grade and blur filter the layer before compositing it, and curves and lut look its colours up.
+ * Particles paint their field over the element box after it, with no layer.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { valueForSeed } from '../../../motion/value-noise.js';
@@ -11,6 +12,8 @@ import type { LayerPool } from '../layers.js';
 import type { ActiveWrapper, PixelWrapper } from '../motion/wrappers.js';
 import { splitChannels } from './channel-split.js';
 import { applyColorMatrix, gradeMatrix } from './color-grade.js';
+import { applyCubeLut, applyCurveTable } from './color-lookup.js';
+import { paintParticles } from './particles.js';
 import { deviceScale, deviceVector, growRegion, type DeviceRegion } from './device-region.js';
 import { GrainPainter, paintScanlines, paintVignette } from './overlays.js';
 
@@ -81,6 +84,24 @@ export function drawPixelWrapper(ctx: SKRSContext2D, wrapper: PixelWrapper, acti
         drawLayer(ctx, canvas, alpha);
       });
       return;
+    case 'particles':
+      next(ctx, alpha);
+      paintParticles(ctx, wrapper.field, active.value, width, height, alpha);
+      return;
+    case 'curves':
+    case 'lut': {
+      const lut = wrapper.kind === 'lut' ? wrapper.lut : null;
+      if (wrapper.intensity <= 0 || (wrapper.kind === 'lut' && lut === null)) {
+        next(ctx, alpha);
+        return;
+      }
+      layers.borrow(ctx, (layer) => next(layer, 1), (canvas) => {
+        if (wrapper.kind === 'curves') applyCurveTable(canvas, reach, wrapper.table, wrapper.intensity);
+        else if (lut !== null) applyCubeLut(canvas, reach, lut, wrapper.intensity);
+        drawLayer(ctx, canvas, alpha);
+      });
+      return;
+    }
     case 'blur':
       if (wrapper.sigma <= 0) {
         next(ctx, alpha);

@@ -2,10 +2,13 @@
  * Element `effects` as wrappers. They wrap the element inside its animations, transform class
  * innermost, then pixel class, each group in list order. A keyframed parameter
  * (`{values, positions, easings?}`) becomes a track sampled every frame in the element scope.
- * Particles, shaders, curves and LUTs are not drawn.
+ * Shaders are not drawn (unsupported-motion.ts gives the reason).
  */
 import { easeFor, type EaseFunction } from '../../../motion/ease.js';
 import { parseTime, resolveTimeFrames, type EffectSpec, type KeyframedNumberSpec } from '../../../../spec/index.js';
+import { parseCubeLut, type CubeLut } from '../effects/cube-lut.js';
+import { resolveParticleField } from '../effects/particles.js';
+import { bakeCurveTable } from '../effects/tone-curve.js';
 import type { Wrapper } from './wrappers.js';
 
 interface ParamSpec {
@@ -32,7 +35,22 @@ const PARAMS: Partial<Record<EffectSpec['kind'], readonly ParamSpec[]>> = {
   glitch: [param('intensity', 1, -Infinity, Infinity, 'scale')],
   grade: [param('exposure', 0), param('contrast', 1), param('saturation', 1), param('temperature', 0), param('tint', 0), param('intensity', 1)],
   parallax: [param('depth', 0.2)],
+  particles: [],
+  curves: [param('intensity', 1, 0, 1)],
+  lut: [param('intensity', 1, 0, 1)],
 };
+
+/** Effect kinds the engine draws; the rest (shader) are reported by unsupported-motion.ts. */
+export function isDrawnEffectKind(kind: EffectSpec['kind']): boolean {
+  return PARAMS[kind] !== undefined;
+}
+
+export interface EffectMotionOptions {
+  /** JSON path of the effect, for messages. */
+  path?: string;
+  /** The parsed `.cube` file a `lut` effect's `asset` names, loaded before drawing starts. */
+  lut?: CubeLut | null;
+}
 
 /** Stops of a keyframed number: values at frames (from the element scope start), eased per segment. */
 export interface NumberTrack {
@@ -57,8 +75,9 @@ export interface EffectMotion {
 /**
  * Prepares an effect: its wrapper with constant parameters filled in, plus a track per keyframed
  * parameter. Returns null for a disabled effect and 'unsupported' for kinds the engine cannot draw.
+ * @throws FluvieError `spec_invalid` for malformed particles, curve points or inline `.cube` text.
  */
-export function effectMotion(effect: EffectSpec, fps: number, scopeLength: number): EffectMotion | null | 'unsupported' {
+export function effectMotion(effect: EffectSpec, fps: number, scopeLength: number, options: EffectMotionOptions = {}): EffectMotion | null | 'unsupported' {
   if (effect.enabled === false) return null;
   const params = PARAMS[effect.kind];
   if (params === undefined) return 'unsupported';
@@ -79,10 +98,14 @@ export function effectMotion(effect: EffectSpec, fps: number, scopeLength: numbe
     fields[spec.field] = clamp(sampleNumberTrack(track, 0), spec.min, spec.max);
     tracks.push({ field: spec.field, min: spec.min, max: spec.max, track });
   }
+  const path = options.path ?? 'effect';
   if (effect.kind === 'glitch') {
     fields.bias = effect.from === 'right' ? 1 : -1;
     fields.reverse = effect.reverse === true;
   }
+  if (effect.kind === 'particles') fields.field = resolveParticleField(effect.particles, `${path}.particles`);
+  if (effect.kind === 'curves') fields.table = bakeCurveTable(effect.curves, `${path}.curves`);
+  if (effect.kind === 'lut') fields.lut = lutOf(effect, path, options.lut ?? null);
   return { wrapper: fields as unknown as Wrapper, tracks };
 }
 
@@ -111,6 +134,15 @@ export function applyParamTracks(wrapper: Wrapper, tracks: readonly ParamTrack[]
     fields[param.field] = value;
     out.push(value);
   }
+}
+
+/**
+ * Returns the LUT of a `lut` effect: inline `cube` text wins over the loaded `asset` file, as in
+ * Fluvie. Returns null when the effect names neither.
+ */
+function lutOf(effect: Extract<EffectSpec, { kind: 'lut' }>, path: string, loaded: CubeLut | null): CubeLut | null {
+  if (effect.cube !== undefined) return parseCubeLut(effect.cube, `${path}.cube`);
+  return loaded;
 }
 
 function clamp(value: number, min: number, max: number): number {

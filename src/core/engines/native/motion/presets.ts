@@ -1,12 +1,13 @@
 /**
  * What each animation entry does on the native engine: a keyframe track (keyframe class), a
  * wrapper (transform or pixel class), both, or nothing visible. Returns null for entries the
- * engine cannot draw (audio-reactive forms, particles, shaders); unsupported.ts reports those.
+ * engine cannot draw (audio-reactive forms, shaders); unsupported.ts reports those.
  */
 import { easeFor, type EaseFunction } from '../../../motion/ease.js';
 import type { PlannedAnimation } from '../../../pipeline/plan-types.js';
 import { resolveAlignment, type KeyframeSpec, type PresetAnimationSpec, type RawAnimationSpec } from '../../../../spec/index.js';
 import type { KeyframeStop, KeyframeTrack } from './keyframe.js';
+import { resolveParticleField } from '../effects/particles.js';
 import { createPathSampler } from './path-sampler.js';
 import type { Wrapper } from './wrappers.js';
 
@@ -57,6 +58,7 @@ export const DRAWN_PRESETS = [
   'bloom',
   'parallax',
   'along',
+  'particles',
 ] as const;
 
 export function animationMotion(planned: PlannedAnimation): AnimationMotion | null {
@@ -138,8 +140,10 @@ function presetMotion(animation: PresetAnimationSpec, planned: PlannedAnimation)
       return wrap({ kind: 'parallax', depth: animation.depth ?? 0.2 });
     case 'along':
       return wrap({ kind: 'along', path: createPathSampler(animation.path, `${planned.path}.path`), orient: animation.orient ?? true });
+    case 'particles':
+      return wrap({ kind: 'particles', field: resolveParticleField(animation.spec, `${planned.path}.spec`) });
     default:
-      // scaleY (audio reactive), particles and shader.
+      // scaleY (audio reactive) and shader.
       return null;
   }
 }

@@ -1,8 +1,11 @@
 /**
  * Effects that wrap an element instead of writing keyframe fields. Transform-class wrappers (mask
  * wipe, parallax, seeded float, path following) clip or move the element; pixel-class wrappers
- * (grain, vignette, scanlines, chromatic, bloom, glitch, grade, blur) post-process its pixels.
+ * (grain, vignette, scanlines, chromatic, bloom, glitch, grade, blur, particles, curves, lut)
+ * post-process its pixels.
  */
+import type { CubeLut } from '../effects/cube-lut.js';
+import type { ParticleField } from '../effects/particles.js';
 import type { PathSampler } from './path-sampler.js';
 
 export type TransformWrapper =
@@ -22,11 +25,17 @@ export type PixelWrapper =
   /** `bias` +1 shifts bands right, −1 left; `reverse` degrades instead of resolving; `scale` multiplies the intensity. */
   | { kind: 'glitch'; bias: number; reverse: boolean; scale: number }
   | { kind: 'grade'; exposure: number; contrast: number; saturation: number; temperature: number; tint: number; intensity: number }
-  | { kind: 'blur'; sigma: number };
+  | { kind: 'blur'; sigma: number }
+  /** A particle field painted over the box at the wrapper's progress. */
+  | { kind: 'particles'; field: ParticleField }
+  /** `table` is a baked curve table (768 bytes, see tone-curve.ts). */
+  | { kind: 'curves'; table: Uint8Array; intensity: number }
+  /** `lut` is null for a `lut` effect that names no LUT, which changes nothing. */
+  | { kind: 'lut'; lut: CubeLut | null; intensity: number };
 
 export type Wrapper = TransformWrapper | PixelWrapper;
 
-const PIXEL_KINDS = new Set<Wrapper['kind']>(['grain', 'vignette', 'scanlines', 'chromatic', 'bloom', 'glitch', 'grade', 'blur']);
+const PIXEL_KINDS = new Set<Wrapper['kind']>(['grain', 'vignette', 'scanlines', 'chromatic', 'bloom', 'glitch', 'grade', 'blur', 'particles', 'curves', 'lut']);
 
 export function isPixelWrapper(wrapper: Wrapper): wrapper is PixelWrapper {
   return PIXEL_KINDS.has(wrapper.kind);

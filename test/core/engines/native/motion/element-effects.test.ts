@@ -16,8 +16,30 @@ describe('effectMotion', () => {
 
   it('skips disabled and rejects undrawn kinds', () => {
     expect(effectMotion({ kind: 'grain', enabled: false }, 30, 60)).toBeNull();
-    expect(effectMotion({ kind: 'lut', cube: 'a.cube' }, 30, 60)).toBe('unsupported');
     expect(effectMotion({ kind: 'shader', asset: 'a.frag' }, 30, 60)).toBe('unsupported');
+  });
+
+  it('parses inline lut text', () => {
+    const cube = 'LUT_3D_SIZE 2\n0 0 0\n1 0 0\n0 1 0\n1 1 0\n0 0 1\n1 0 1\n0 1 1\n1 1 1\n';
+    const motion = effectMotion({ kind: 'lut', cube, intensity: 0.5 }, 30, 60);
+    expect(motion).toMatchObject({ wrapper: { kind: 'lut', intensity: 0.5, lut: { size: 2 } } });
+  });
+
+  it('uses the loaded lut for an asset', () => {
+    const lut = { size: 2, table: new Float32Array(24) };
+    expect(effectMotion({ kind: 'lut', asset: 'look.cube' }, 30, 60, { lut })).toMatchObject({ wrapper: { kind: 'lut', lut, intensity: 1 } });
+  });
+
+  it('bakes curves and clamps intensity', () => {
+    const motion = effectMotion({ kind: 'curves', curves: { master: [[0, 1], [1, 0]] }, intensity: 2 }, 30, 60);
+    const wrapper = (motion as Exclude<typeof motion, 'unsupported' | null>).wrapper as { kind: string; table: Uint8Array; intensity: number };
+    expect(wrapper.intensity).toBe(1);
+    expect(wrapper.table[0]).toBe(255);
+    expect(wrapper.table[256 + 255]).toBe(0);
+  });
+
+  it('rejects unknown particle kinds', () => {
+    expect(() => effectMotion({ kind: 'particles', particles: { kind: 'rain' } }, 30, 60, { path: 'e' })).toThrow(/e\.particles\.kind: expected one of confetti, snow, sparkle/);
   });
 
   it('resolves keyframed positions in the element scope', () => {
