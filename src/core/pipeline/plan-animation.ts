@@ -10,6 +10,7 @@ import { FluvieError } from '../errors.js';
 import { NAMED_SPRINGS, popSpring, springSettleFrames, type SpringParams } from '../motion/spring.js';
 import type { MotionCurve, MotionRepeat } from '../motion/progress.js';
 import { parseTime, resolveTimeFrames, type AnimationSpec, type MotionDefaultsSpec, type SpringSpec } from '../../spec/index.js';
+import { firstBeatAtOrAfter } from '../audio/audio-analysis.js';
 import { presetTiming } from './plan-preset-timing.js';
 import { resolveStagger } from './plan-stagger.js';
 import type { AnimationPhase, FrameWindow, PlannedAnimation } from './plan-types.js';
@@ -36,8 +37,8 @@ const DURING_PRESETS = new Set([
   'shader',
 ]);
 
-/** Triggers the planner resolves; `beat` triggers are reported as unsupported and not planned. */
-export const PLANNED_TRIGGERS = ['auto', 'sceneStart', 'sceneEnd', 'previous', 'at', 'whenEnds', 'whenStarts'] as const;
+/** Triggers the planner resolves; `beat` triggers only when the scope carries beat frames. */
+export const PLANNED_TRIGGERS = ['auto', 'sceneStart', 'sceneEnd', 'previous', 'at', 'whenEnds', 'whenStarts', 'beat'] as const;
 
 export interface AnimationScope {
   fps: number;
@@ -52,6 +53,12 @@ export interface AnimationScope {
    * trigger asking, for error messages. Absent when the caller plans no anchor triggers.
    */
   anchorTimeline?: (anchor: string, path: string) => FrameWindow;
+  /**
+   * The beat frames (ascending) of the music track named `track`, or of the video's first music
+   * track when it is undefined; `path` names the trigger asking. Absent when the render has no
+   * audio analysis: `beat` triggers are then left out of the plan.
+   */
+  beatFrames?: (track: string | undefined, path: string) => readonly number[];
 }
 
 export function phaseOf(animation: AnimationSpec): AnimationPhase {
@@ -67,14 +74,14 @@ export function phaseOf(animation: AnimationSpec): AnimationPhase {
   return raw.from === undefined && raw.keyframes === undefined ? 'exit' : 'enter';
 }
 
-/** Plans every entry of an element's `animate[]`; entries with `beat` triggers are left out. */
+/** Plans every entry of an element's `animate[]`; `beat` triggers are left out when the scope has no beat frames. */
 export function planAnimations(animations: readonly AnimationSpec[], path: string, scope: AnimationScope): PlannedAnimation[] {
   const planned: PlannedAnimation[] = [];
   let previousEnd: number | null = null;
   animations.forEach((animation, index) => {
     const entryPath = `${path}.animate[${index}]`;
     const trigger = animation.at ?? 'auto';
-    if (typeof trigger !== 'string' && trigger.kind === 'beat') return;
+    if (typeof trigger !== 'string' && trigger.kind === 'beat' && scope.beatFrames === undefined) return;
     if (trigger === 'previous' && previousEnd === null) {
       throw new FluvieError('spec_invalid', `${entryPath}.at is "previous" but no earlier animation of this element precedes it; use "auto" or a time trigger`);
     }
@@ -156,6 +163,7 @@ function spanOf(
     return from((trigger.kind === 'whenEnds' ? timeline.end : timeline.start) + delay);
   }
 
+  if (typeof trigger !== 'string' && trigger.kind === 'beat') return from(beatStart(trigger, window, scope, `${path}.at`) + delay);
   if (trigger === 'sceneStart') return from(scene.start + delay);
   if (trigger === 'sceneEnd') return { start: scene.end - delay - duration, end: scene.end - delay };
   if (trigger === 'previous') return from(previousEnd + delay);
@@ -163,6 +171,23 @@ function spanOf(
   // auto: enter and during start at the window start; exit is anchored to the window end.
   if (phase === 'exit') return { start: window.end - delay - duration, end: window.end - delay };
   return from(window.start + delay);
+}
+
+/**
+ * Returns the first of every `every` beats (default 1) at or after the window start.
+ * @throws FluvieError `spec_invalid` when no such beat comes before the window ends.
+ */
+function beatStart(trigger: { every?: number; track?: string }, window: FrameWindow, scope: AnimationScope, path: string): number {
+  const beats = scope.beatFrames?.(trigger.track, path) ?? [];
+  const beat = firstBeatAtOrAfter(beats, window.start, trigger.every ?? 1);
+  if (beat === null || beat >= window.end) {
+    const track = trigger.track === undefined ? "the video's first music track" : `track "${trigger.track}"`;
+    throw new FluvieError(
+      'spec_invalid',
+      `${path} waits for a beat of ${track}, but none was detected between frames ${window.start} and ${window.end} (${beats.length} beats in all); use a time trigger ({"kind": "at"}) or music with a clear beat in that window`,
+    );
+  }
+  return beat;
 }
 
 function cascade<Key extends 'duration' | 'ease' | 'stagger'>(

@@ -4,22 +4,19 @@
  * counts from that scope's start and it stops at that scope's end at the latest.
  */
 import path from 'node:path';
-import {
-  parseTime,
-  resolveTimeFrames,
-  type AudioTrackSpec,
-  type ClipElement,
-  type KeyframedNumberSpec,
-  type TriggerSpec,
-  type VideoSpec,
-} from '../../spec/index.js';
+import { parseTime, resolveTimeFrames, type AudioTrackSpec, type ClipElement, type TriggerSpec, type VideoSpec } from '../../spec/index.js';
 import type { VolumeStop } from '../encode/audio-mix.js';
 import { FluvieError } from '../errors.js';
+import { automationStops } from './plan-automation.js';
 import type { FrameWindow, PlannedElement, RenderPlan } from './plan-types.js';
 
 export interface PlannedAudioTrack {
   /** JSON path, such as `scenes[1].audio[0]`. */
   path: string;
+  /** `clip` for the embedded audio of a Clip element. */
+  kind: 'music' | 'sfx' | 'clip';
+  /** The music track's `track` id, or null. */
+  anchor: string | null;
   /** Absolute local file. */
   file: string;
   /** Output seconds. */
@@ -36,48 +33,90 @@ export interface PlannedAudioTrack {
   speed: number;
 }
 
-/** Trigger kinds an audio track may use here; the rest are listed as unsupported. */
+/** Trigger kinds an audio track may use here; the rest (`beat`) are listed as unsupported. */
 export function isPlannableAudioTrigger(trigger: TriggerSpec | undefined): boolean {
-  if (trigger === undefined || typeof trigger === 'string') return trigger !== 'previous';
+  if (trigger === undefined || typeof trigger === 'string') return true;
   return trigger.kind === 'at' || trigger.kind === 'whenStarts' || trigger.kind === 'whenEnds';
+}
+
+/** Whether any track of `spec` starts on `previous`, so its predecessor's source length is needed. */
+export function usesPreviousAudioTrigger(spec: VideoSpec): boolean {
+  return [spec.audio ?? [], ...spec.scenes.map((scene) => scene.audio ?? [])].some((list) => list.some((track) => track.at === 'previous'));
+}
+
+export interface PlanAudioOptions {
+  /** Seconds each source file lasts, by absolute file name; needed for tracks that start on `previous`. */
+  sourceSeconds?: ReadonlyMap<string, number>;
 }
 
 /**
  * Lists the tracks with a local (`asset` or `file`) source and a plannable trigger. Other tracks are
- * left out; `findUnsupportedFeatures` names them so the render fails or warns first.
+ * left out; `findUnsupportedFeatures` names them so the render fails or warns first. A track that
+ * starts on `previous` starts where the track before it in the same `audio` list falls silent,
+ * and is left out with that track.
+ * @throws FluvieError `spec_invalid` for `previous` on the first track of a list, or an unknown anchor.
  */
-export function planAudio(spec: VideoSpec, plan: RenderPlan, baseDir: string): PlannedAudioTrack[] {
+export function planAudio(spec: VideoSpec, plan: RenderPlan, baseDir: string, options: PlanAudioOptions = {}): PlannedAudioTrack[] {
   const video: FrameWindow = { start: 0, end: plan.totalFrames };
   const anchors = anchorTimelines(plan);
   const tracks: PlannedAudioTrack[] = [];
-  (spec.audio ?? []).forEach((track, index) => addTrack(track, `audio[${index}]`, video));
-  for (const scene of plan.scenes) {
-    (scene.scene.audio ?? []).forEach((track, index) => addTrack(track, `${scene.path}.audio[${index}]`, scene.window));
-  }
+  addList(spec.audio ?? [], 'audio', video);
+  for (const scene of plan.scenes) addList(scene.scene.audio ?? [], `${scene.path}.audio`, scene.window);
   return tracks;
 
-  function addTrack(track: AudioTrackSpec, trackPath: string, scope: FrameWindow): void {
-    if (track.source.kind !== 'asset' && track.source.kind !== 'file') return;
-    if (!isPlannableAudioTrigger(track.at)) return;
-    tracks.push(resolveTrack(track, trackPath, path.resolve(baseDir, track.source.value), scope, plan.fps, anchors));
+  function addList(list: readonly AudioTrackSpec[], listPath: string, scope: FrameWindow): void {
+    // undefined: no earlier track; null: the earlier track was left out, so its end is unknown.
+    let previousEnd: number | null | undefined;
+    list.forEach((track, index) => {
+      const trackPath = `${listPath}[${index}]`;
+      if (track.at === 'previous' && previousEnd === undefined) {
+        throw new FluvieError('spec_invalid', `${trackPath}.at is "previous" but no earlier track of this list precedes it; use "sceneStart" or a time trigger`);
+      }
+      const local = track.source.kind === 'asset' || track.source.kind === 'file';
+      if (!local || !isPlannableAudioTrigger(track.at) || (track.at === 'previous' && previousEnd === null)) {
+        previousEnd = null;
+        return;
+      }
+      const file = path.resolve(baseDir, track.source.value);
+      const planned = resolveTrack(track, trackPath, file, scope, plan.fps, { anchors, previousEnd: previousEnd ?? undefined });
+      tracks.push(planned);
+      previousEnd = silentFrom(planned, options.sourceSeconds?.get(file));
+    });
   }
 }
 
-function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, scope: FrameWindow, fps: number, anchors: ReadonlyMap<string, FrameWindow>): PlannedAudioTrack {
+/** Output seconds where `track` falls silent: its window's end, or earlier when an unlooped source runs out. */
+function silentFrom(track: PlannedAudioTrack, sourceSeconds: number | undefined): number {
+  if (track.loop || sourceSeconds === undefined) return track.end;
+  const to = track.trimTo === null ? sourceSeconds : Math.min(track.trimTo, sourceSeconds);
+  return Math.min(track.end, track.start + Math.max(0, to - (track.trimFrom ?? 0)));
+}
+
+interface TriggerContext {
+  anchors: ReadonlyMap<string, FrameWindow>;
+  /** Output seconds where the previous track of the list falls silent. */
+  previousEnd: number | undefined;
+}
+
+function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, scope: FrameWindow, fps: number, context: TriggerContext): PlannedAudioTrack {
   const scopeFrames = scope.end - scope.start;
-  const seconds = (time: string): number => resolveTimeFrames(parseTime(time), fps, scopeFrames) / fps;
+  const frames = (time: string): number => resolveTimeFrames(parseTime(time), fps, scopeFrames);
+  const seconds = (time: string): number => frames(time) / fps;
   const music = track.kind === 'music' ? track : null;
+  const start = track.at === 'previous' ? (context.previousEnd ?? scope.start / fps) : triggerFrame(track.at, scope, fps, context.anchors, trackPath) / fps;
 
   return {
     path: trackPath,
+    kind: track.kind,
+    anchor: music?.track ?? null,
     file,
-    start: triggerFrame(track.at, scope, fps, anchors, trackPath) / fps,
+    start,
     end: scope.end / fps,
     trimFrom: music?.trim?.from === undefined ? null : seconds(music.trim.from),
     trimTo: music?.trim?.to === undefined ? null : seconds(music.trim.to),
     loop: music?.loop === true,
     volume: track.volume ?? 1,
-    automation: automationStops(track.automation?.volume, seconds),
+    automation: automationStops(track.automation?.volume, fps, frames),
     fadeIn: music?.fadeIn === undefined ? null : seconds(music.fadeIn),
     fadeOut: music?.fadeOut === undefined ? null : seconds(music.fadeOut),
     speed: 1,
@@ -107,10 +146,13 @@ export function planClipAudio(plan: RenderPlan, baseDir: string): PlannedAudioTr
 function clipTrack(planned: PlannedElement, element: ClipElement, file: string, fps: number): PlannedAudioTrack {
   const window = planned.window ?? planned.scope;
   const scopeFrames = planned.scope.end - planned.scope.start;
-  const seconds = (time: string | undefined): number | null => (time === undefined ? null : resolveTimeFrames(parseTime(time), fps, scopeFrames) / fps);
+  const frames = (time: string): number => resolveTimeFrames(parseTime(time), fps, scopeFrames);
+  const seconds = (time: string | undefined): number | null => (time === undefined ? null : frames(time) / fps);
   const speed = typeof element.speed === 'number' ? element.speed : (element.speed?.values[0] ?? 1) || 1;
   return {
     path: `${planned.path}.source`,
+    kind: 'clip',
+    anchor: null,
     file,
     start: window.start / fps,
     end: window.end / fps,
@@ -118,7 +160,7 @@ function clipTrack(planned: PlannedElement, element: ClipElement, file: string, 
     trimTo: seconds(element.trim?.to),
     loop: false,
     volume: element.volume ?? 1,
-    automation: automationStops(element.automation?.volume, (time) => seconds(time) ?? 0),
+    automation: automationStops(element.automation?.volume, fps, frames),
     fadeIn: seconds(element.fadeIn),
     fadeOut: seconds(element.fadeOut),
     speed,
@@ -166,15 +208,4 @@ function anchorTimelines(plan: RenderPlan): Map<string, FrameWindow> {
   };
   for (const scene of plan.scenes) visit(scene.children);
   return timelines;
-}
-
-/**
- * Returns the automation stops in seconds after the track's start. A plain number is one constant stop.
- * NOTE: stop positions count from the track's start, not the scene's; the contract does not say which.
- */
-function automationStops(volume: KeyframedNumberSpec | undefined, seconds: (time: string) => number): VolumeStop[] | null {
-  if (volume === undefined) return null;
-  if (typeof volume === 'number') return [{ time: 0, value: volume }];
-  const count = Math.min(volume.values.length, volume.positions.length);
-  return volume.values.slice(0, count).map((value, index) => ({ time: seconds(volume.positions[index]!), value }));
 }

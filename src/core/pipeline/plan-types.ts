@@ -2,6 +2,7 @@
  * The frame plan: everything the native engine needs to draw a VideoSpec frame by frame, with every
  * time string already resolved to global frame numbers. Built by `planRender` (plan.ts), pure data.
  */
+import type { AudioAnalysis } from '../audio/audio-analysis.js';
 import type { MotionTiming } from '../motion/progress.js';
 import type { AnimationSpec, ElementSpec, SceneSpec, SceneTransitionIn } from '../../spec/index.js';
 
@@ -26,6 +27,8 @@ export interface RenderPlan {
   /** Frame index of the poster still, or null when no poster was requested. */
   posterFrame: number | null;
   scenes: PlannedScene[];
+  /** The video `overlays`: drawn above every scene on the video clock, `show` windows measured on the whole video. */
+  overlays: PlannedElement[];
 }
 
 export interface PlannedScene {
@@ -37,7 +40,21 @@ export interface PlannedScene {
   window: FrameWindow;
   /** The blend from the previous scene into this one; null for a cut and for the first scene. */
   enter: PlannedTransition | null;
+  /** The master's children (placeholders filled), then the scene's own, bottom to top. */
   children: PlannedElement[];
+  /** Blends of the scene's element `transitions` between top-level children. */
+  elementBlends: PlannedElementBlend[];
+}
+
+/** One element transition: the incoming clip's first F frames, joined to the outgoing clip. */
+export interface PlannedElementBlend {
+  /** JSON paths of the two elements, siblings in the scene's stack. */
+  outgoing: string;
+  incoming: string;
+  blend: FrameWindow;
+  transition: SceneTransitionIn;
+  /** With `overlap: false`, the frame the outgoing clip is held at; null while it plays on. */
+  holdFrame: number | null;
 }
 
 export interface PlannedTransition {
@@ -58,6 +75,8 @@ export interface PlannedElement {
   animations: PlannedAnimation[];
   /** Group children; empty for other types. */
   children: PlannedElement[];
+  /** The planned `child` prop of a wrapper element (TitleCard, DeviceFrame, ...), with its own window and animations. */
+  child?: PlannedElement | undefined;
 }
 
 export type AnimationPhase = 'enter' | 'exit' | 'during';

@@ -1,21 +1,27 @@
 /**
  * The pure planner: a validated VideoSpec plus render options become a {@link RenderPlan} with the
  * canvas size, fps, frame count, each scene's window and blend, each element's `show` window and
- * each animation's span in global frames.
+ * each animation's span in global frames. Theme tokens are resolved and master layouts applied
+ * here, so the engine draws plain colours, styles and element lists.
  */
 import { FluvieError } from '../errors.js';
 import {
   parseTime,
   resolveSceneTimeline,
+  resolveThemeTokens,
   resolveTimeFrames,
   resolveVideoSize,
   type ElementSpec,
+  type MotionDefaultsSpec,
   type SceneWindow,
   type ShowWindowSpec,
   type VideoSpec,
 } from '../../spec/index.js';
+import { selectTrack, type AudioAnalysis } from '../audio/audio-analysis.js';
 import { AnimationPlanner } from './plan-anchors.js';
 import type { AnimationScope } from './plan-animation.js';
+import { layoutElementTransitions } from './plan-element-transitions.js';
+import { applySceneMaster, type SceneEntry } from './plan-masters.js';
 import { canvasSizeFor } from './plan-size.js';
 import type { FrameWindow, PlannedElement, PlannedScene, RenderPlan } from './plan-types.js';
 import type { Aspect } from './render-request.js';
@@ -28,9 +34,12 @@ export interface PlanOptions {
   maxFrames: number | null;
   /** Poster time in the VideoSpec time grammar; null falls back to the spec's `poster`, if any. */
   posterTime: string | null;
+  /** The analysed music tracks; beat triggers are planned only with it. Default null. */
+  audio?: AudioAnalysis | null;
 }
 
-export function planRender(spec: VideoSpec, options: PlanOptions): RenderPlan {
+export function planRender(input: VideoSpec, options: PlanOptions): RenderPlan {
+  const spec = resolveThemeTokens(input);
   const timeline = resolveSceneTimeline(spec);
   const fps = timeline.fps;
   const specSize = resolveVideoSize(spec.size);
@@ -38,7 +47,10 @@ export function planRender(spec: VideoSpec, options: PlanOptions): RenderPlan {
   const totalFrames = capFrames(timeline.totalFrames, options.maxFrames);
   // Animations are planned after every element exists, so anchor triggers can follow any element.
   const animations = new AnimationPlanner();
-  const scenes = timeline.scenes.map((window) => planScene(spec, window, fps, animations));
+  const audio = options.audio ?? null;
+  const beatFrames = audio === null ? undefined : (track: string | undefined, path: string) => selectTrack(audio, track, path).beats;
+  const scenes = timeline.scenes.map((window) => planScene(spec, window, fps, animations, beatFrames));
+  const overlays = planOverlays(spec, fps, timeline.totalFrames, animations);
   animations.planAll();
 
   return {
@@ -51,6 +63,7 @@ export function planRender(spec: VideoSpec, options: PlanOptions): RenderPlan {
     specTotalFrames: timeline.totalFrames,
     posterFrame: posterFrameOf(options.posterTime ?? spec.poster ?? null, fps, timeline.totalFrames, totalFrames),
     scenes,
+    overlays,
   };
 }
 
@@ -69,25 +82,40 @@ function posterFrameOf(time: string | null, fps: number, specTotal: number, rend
   return Math.min(Math.max(frame, 0), rendered - 1);
 }
 
-function planScene(spec: VideoSpec, window: SceneWindow, fps: number, animations: AnimationPlanner): PlannedScene {
-  const scene = spec.scenes[window.index]!;
+function planScene(spec: VideoSpec, window: SceneWindow, fps: number, animations: AnimationPlanner, beatFrames: AnimationScope['beatFrames']): PlannedScene {
+  const applied = applySceneMaster(spec, window.index);
   const path = `scenes[${window.index}]`;
   const sceneWindow = { start: window.start, end: window.start + window.duration };
   const transition = window.transitionIn;
   const context: ElementContext = {
     fps,
     scene: sceneWindow,
-    motionDefaults: [scene.motionDefaults, spec.motionDefaults],
+    motionDefaults: [applied.scene.motionDefaults, ...videoMotionDefaults(spec)],
     animations,
   };
+  const authored = applied.entries.map((entry) => ({ ...entry, window: elementWindow(entry, context) ?? sceneWindow }));
+  const layout = layoutElementTransitions(authored, applied.scene.transitions ?? [], fps, window.index);
   return {
     index: window.index,
     path,
-    scene,
+    scene: applied.scene,
     window: sceneWindow,
     enter: transition === null ? null : { transition, blend: { start: window.start, end: window.start + transition.frames } },
-    children: planElements(scene.children ?? [], `${path}.children`, context, sceneWindow),
+    children: applied.entries.map((entry) => planElement(entry.element, entry.path, context, sceneWindow, layout.windows.get(entry.path))),
+    elementBlends: layout.blends,
   };
+}
+
+/** Overlays run on the video clock: their scope and `show` windows measure the whole video. */
+function planOverlays(spec: VideoSpec, fps: number, totalFrames: number, animations: AnimationPlanner): PlannedElement[] {
+  const video = { start: 0, end: totalFrames };
+  const context: ElementContext = { fps, scene: video, motionDefaults: videoMotionDefaults(spec), animations };
+  return planElements(spec.overlays ?? [], 'overlays', context, video);
+}
+
+/** The video's cascade layers under a scene's: its `motionDefaults`, then the theme's `motion`. */
+function videoMotionDefaults(spec: VideoSpec): (MotionDefaultsSpec | undefined)[] {
+  return [spec.motionDefaults, spec.theme?.motion];
 }
 
 type ElementContext = Omit<AnimationScope, 'window' | 'anchorTimeline'> & { animations: AnimationPlanner };
@@ -96,9 +124,15 @@ function planElements(elements: readonly ElementSpec[], path: string, context: E
   return elements.map((element, index) => planElement(element, `${path}[${index}]`, context, parentScope));
 }
 
-function planElement(element: ElementSpec, path: string, context: ElementContext, parentScope: FrameWindow): PlannedElement {
-  const window = element.show === undefined ? null : showWindow(element.show, `${path}.show`, context);
+function elementWindow(entry: SceneEntry, context: ElementContext): FrameWindow | null {
+  return entry.element.show === undefined ? null : showWindow(entry.element.show, `${entry.path}.show`, context);
+}
+
+/** `windowOverride` is the window an element transition gives a clip, which replaces its `show` window. */
+function planElement(element: ElementSpec, path: string, context: ElementContext, parentScope: FrameWindow, windowOverride?: FrameWindow): PlannedElement {
+  const window = windowOverride ?? elementWindow({ element, path }, context);
   const scope = window ?? parentScope;
+  const child = 'child' in element && element.child !== undefined ? planElement(element.child, `${path}.child`, context, scope) : undefined;
   const planned: PlannedElement = {
     path,
     element,
@@ -106,6 +140,7 @@ function planElement(element: ElementSpec, path: string, context: ElementContext
     scope,
     animations: [],
     children: element.type === 'Group' ? planElements(element.children, `${path}.children`, context, scope) : [],
+    child,
   };
   const { animations, ...animationContext } = context;
   animations.add(planned, element.animate ?? [], { ...animationContext, window: scope });

@@ -8,7 +8,7 @@ import { probeMedia } from '../encode/probe.js';
 import type { ResolvedFfmpeg } from '../encode/resolve-ffmpeg.js';
 import { FluvieError } from '../errors.js';
 import type { VideoSpec } from '../../spec/index.js';
-import { planAudio, planClipAudio, type PlannedAudioTrack } from './plan-audio.js';
+import { planAudio, planClipAudio, usesPreviousAudioTrigger, type PlannedAudioTrack } from './plan-audio.js';
 import type { RenderPlan } from './plan-types.js';
 import type { OutputFormat } from './render-request.js';
 
@@ -29,7 +29,8 @@ export interface RenderAudioOptions {
 export async function buildRenderAudio(options: RenderAudioOptions): Promise<AudioMix | null> {
   if (options.format !== 'mp4') return null;
   const tracks: AudioMixTrack[] = [];
-  for (const track of planAudio(options.spec, options.plan, options.baseDir)) {
+  const sourceSeconds = await probeSourceSeconds(options);
+  for (const track of planAudio(options.spec, options.plan, options.baseDir, { sourceSeconds })) {
     tracks.push({ ...track, playLength: await playLength(track, options) });
   }
   for (const track of planClipAudio(options.plan, options.baseDir)) {
@@ -40,6 +41,22 @@ export async function buildRenderAudio(options: RenderAudioOptions): Promise<Aud
   if (tracks.length === 0) return null;
 
   return buildAudioMix(tracks, options.plan.totalFrames / options.plan.fps);
+}
+
+/**
+ * Reads the length of every local track source when a track starts on `previous`, which starts
+ * where the track before it falls silent; returns an empty map otherwise.
+ */
+export async function probeSourceSeconds(options: Omit<RenderAudioOptions, 'format'>): Promise<Map<string, number>> {
+  const lengths = new Map<string, number>();
+  if (!usesPreviousAudioTrigger(options.spec)) return lengths;
+  for (const track of planAudio(options.spec, options.plan, options.baseDir)) {
+    if (lengths.has(track.file)) continue;
+    const media = await probeMedia(requireFfprobe(track, options.ffmpeg), track.file, { signal: options.signal });
+    const duration = Number(media.format.duration ?? NaN);
+    if (Number.isFinite(duration)) lengths.set(track.file, duration);
+  }
+  return lengths;
 }
 
 /** Seconds an unlooped track plays before its source runs out; needed only to place its fade out. */

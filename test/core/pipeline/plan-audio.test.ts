@@ -56,6 +56,8 @@ describe('planAudio', () => {
     });
     expect(planAudio(spec, planned, '/specs')[0]).toEqual({
       path: 'audio[0]',
+      kind: 'music',
+      anchor: null,
       file: '/m/bed.mp3',
       start: 0,
       end: 4,
@@ -76,6 +78,74 @@ describe('planAudio', () => {
       scenes: [{ duration: '1s' }],
     });
     expect(planAudio(spec, planned, '/specs')).toEqual([]);
+  });
+});
+
+describe('planAudio previous trigger', () => {
+  it('starts where the previous track falls silent', () => {
+    const { spec, plan: planned } = plan({
+      audio: [sfx('sceneStart'), sfx('previous'), { ...sfx('previous'), at: 'previous' }],
+      scenes: [{ duration: '4s' }],
+    });
+    const tracks = planAudio(spec, planned, '/specs', { sourceSeconds: new Map([['/specs/hit.wav', 0.75]]) });
+
+    expect(tracks.map((track) => track.start)).toEqual([0, 0.75, 1.5]);
+  });
+
+  it('counts only the trimmed range of the previous track', () => {
+    const { spec, plan: planned } = plan({
+      audio: [
+        { kind: 'music', source: { kind: 'asset', value: 'bed.wav' }, trim: { from: '1s', to: '2.5s' }, at: { kind: 'at', time: '0.5s' } },
+        sfx('previous'),
+      ],
+      scenes: [{ duration: '4s' }],
+    });
+    const tracks = planAudio(spec, planned, '/specs', { sourceSeconds: new Map([['/specs/bed.wav', 10]]) });
+
+    expect(tracks[1]?.start).toBe(2);
+  });
+
+  it('follows a looped track to the end of its window', () => {
+    const { spec, plan: planned } = plan({
+      scenes: [{ duration: '3s', audio: [{ kind: 'music', source: { kind: 'asset', value: 'bed.wav' }, loop: true }, sfx('previous')] }],
+    });
+    const tracks = planAudio(spec, planned, '/specs', { sourceSeconds: new Map([['/specs/bed.wav', 1]]) });
+
+    expect(tracks[1]?.start).toBe(3);
+  });
+
+  it('rejects previous on the first track', () => {
+    const { spec, plan: planned } = plan({ audio: [sfx('previous')], scenes: [{ duration: '1s' }] });
+
+    expect(() => planAudio(spec, planned, '/specs')).toThrow(/audio\[0\]\.at is "previous"/);
+  });
+});
+
+describe('planAudio eased automation', () => {
+  it('samples an eased segment once per frame', () => {
+    const { spec, plan: planned } = plan({
+      fps: 10,
+      audio: [sfx({ kind: 'at', time: '0s' })].map((track) => ({ ...track, automation: { volume: { values: [0, 1, 1], positions: ['0s', '1s', '2s'], easings: ['in', 'linear'] } } })),
+      scenes: [{ duration: '3s' }],
+    });
+    const stops = planAudio(spec, planned, '/specs')[0]?.automation ?? [];
+
+    // Ten samples of the eased second, then the linear segment's own two stops.
+    expect(stops).toHaveLength(12);
+    expect(stops.map((stop) => stop.time)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 2]);
+    expect(stops[0]?.value).toBe(0);
+    // Flutter's Curves.easeIn is Cubic(0.42, 0, 1, 1): at t = 0.5 it is about 0.315, below linear.
+    expect(stops[5]?.value).toBeCloseTo(0.315, 2);
+    expect(stops[10]?.value).toBe(1);
+  });
+
+  it('keeps linear segments as their end stops', () => {
+    const { spec, plan: planned } = plan({
+      audio: [{ ...sfx({ kind: 'at', time: '0s' }), automation: { volume: { values: [1, 0.2], positions: ['0s', '2s'], easings: ['linear'] } } }],
+      scenes: [{ duration: '3s' }],
+    });
+
+    expect(planAudio(spec, planned, '/specs')[0]?.automation).toEqual([{ time: 0, value: 1 }, { time: 2, value: 0.2 }]);
   });
 });
 

@@ -1,0 +1,57 @@
+/**
+ * Finds the parts of a spec that read a music track's analysis: `beat` triggers, the audio-reactive
+ * `pulse {on}` and `scaleY`, and `Bars` elements. Only scene elements and their Group children are
+ * listed, the elements the planner times.
+ */
+import { formatPath, type AnimationSpec, type ElementSpec, type VideoSpec } from '../../spec/index.js';
+import { DEFAULT_BAND, parseAudioBand, type AudioBand } from './audio-band.js';
+import { FluvieError } from '../errors.js';
+
+export interface AudioUser {
+  /** JSON path of the element or animation entry. */
+  path: string;
+  /** The `track` id it names; undefined follows the video's first music track. */
+  track: string | undefined;
+  /** `beat` needs beat frames; `energy` needs the band energies. */
+  needs: 'beat' | 'energy';
+  /** The band an energy user reads; null for beat users. */
+  band: AudioBand | null;
+}
+
+/**
+ * Returns every audio user of `spec`.
+ * @throws FluvieError `spec_invalid` for a band name other than bass, mid and treble, and for a
+ * `scaleY` without `on`.
+ */
+export function findAudioUsers(spec: VideoSpec): AudioUser[] {
+  const users: AudioUser[] = [];
+  spec.scenes.forEach((scene, sceneIndex) => {
+    (scene.children ?? []).forEach((element, index) => visit(element, formatPath(['scenes', sceneIndex, 'children', index]), users));
+  });
+  return users;
+}
+
+function visit(element: ElementSpec, path: string, users: AudioUser[]): void {
+  if (element.type === 'Bars') {
+    users.push({ path, track: element.track, needs: 'energy', band: parseAudioBand(element.band ?? DEFAULT_BAND, `${path}.band`) });
+  }
+  (element.animate ?? []).forEach((animation, index) => addAnimationUsers(animation, `${path}.animate[${index}]`, users));
+  if (element.type === 'Group') element.children.forEach((child, index) => visit(child, `${path}.children[${index}]`, users));
+}
+
+function addAnimationUsers(animation: AnimationSpec, path: string, users: AudioUser[]): void {
+  const trigger = animation.at;
+  if (trigger !== undefined && typeof trigger !== 'string' && trigger.kind === 'beat') {
+    users.push({ path: `${path}.at`, track: trigger.track, needs: 'beat', band: null });
+  }
+  if (!('preset' in animation)) return;
+  if (animation.preset === 'pulse' && animation.on !== undefined) {
+    users.push({ path, track: animation.track, needs: 'energy', band: parseAudioBand(animation.on, `${path}.on`) });
+  }
+  if (animation.preset === 'scaleY') {
+    if (animation.on === undefined) {
+      throw new FluvieError('spec_invalid', `${path} is an audio-reactive scaleY without "on"; set "on" to the band it follows: bass, mid or treble`);
+    }
+    users.push({ path, track: animation.track, needs: 'energy', band: parseAudioBand(animation.on, `${path}.on`) });
+  }
+}
