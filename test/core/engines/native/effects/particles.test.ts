@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCapture } from '../../../../helpers/cli.js';
+import { pixelAt, readFrameRgba } from '../../../../helpers/media.js';
 import { particleAt, resolveParticleField } from '../../../../../src/core/engines/native/effects/particles.js';
 import { valueForSeed } from '../../../../../src/core/motion/value-noise.js';
 
@@ -60,5 +65,61 @@ describe('particleAt', () => {
       expect(alpha).toBeLessThanOrEqual(1);
     }
     expect(new Set(alphas).size).toBe(4);
+  });
+});
+
+describe('particles rendered', () => {
+  const SIZE = 48;
+  let dir = '';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'fluvie-particles-'));
+  });
+
+  afterAll(async () => {
+    if (dir !== '') await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Renders 12 frames of a black scene whose full-size box carries `extra`; returns the PNG files in order. */
+  async function render(name: string, extra: Record<string, unknown>): Promise<string[]> {
+    const box = { type: 'Box', color: '#00000000', transform: { x: 0.5, y: 0.5, w: 1, h: 1 }, ...extra };
+    const spec = { fluvieSpec: 1, size: { width: SIZE, height: SIZE }, fps: 30, scenes: [{ duration: '12f', background: { kind: 'color', color: '#FF000000' }, children: [box] }] };
+    const specFile = path.join(dir, `${name}.fluvie.json`);
+    await writeFile(specFile, JSON.stringify(spec));
+    const out = path.join(dir, name);
+    const run = await runCliCapture(['render', '--spec', specFile, '--out', out, '--format', 'imageSequence']);
+    expect(run.stderr).not.toContain('error');
+    expect(run.code).toBe(0);
+    return (await readdir(out)).filter((file) => file.endsWith('.png')).sort().map((file) => path.join(out, file));
+  }
+
+  /** Counts the pixels of a PNG frame that are not the black background. */
+  async function litPixels(file: string): Promise<number> {
+    const rgba = await readFrameRgba(file, 0, SIZE, SIZE);
+    let lit = 0;
+    for (let y = 0; y < SIZE; y += 1) for (let x = 0; x < SIZE; x += 1) if (pixelAt(rgba, SIZE, x, y).slice(0, 3).some((channel) => channel > 0)) lit += 1;
+    return lit;
+  }
+
+  const effect = { effects: [{ kind: 'particles', particles: { kind: 'confetti', count: 20, minSize: 4, maxSize: 6, palette: ['#FFFFFFFF'] } }] };
+
+  it('paints the same pixels on two renders', async () => {
+    const first = await render('first', effect);
+    const second = await render('second', effect);
+    expect(first).toHaveLength(12);
+    for (let i = 0; i < first.length; i += 1) {
+      expect((await readFile(first[i]!)).equals(await readFile(second[i]!)), `frame ${i} differs`).toBe(true);
+    }
+  });
+
+  it('paints particles that move over the scene', async () => {
+    const frames = await render('moving', effect);
+    expect(await litPixels(frames[0]!)).toBeGreaterThan(100);
+    expect((await readFile(frames[0]!)).equals(await readFile(frames[11]!))).toBe(false);
+  });
+
+  it('runs the preset on its animation progress', async () => {
+    const frames = await render('preset', { animate: [{ preset: 'particles', spec: { kind: 'snow', count: 30, maxSize: 6 }, duration: '12f' }] });
+    expect(await litPixels(frames[5]!)).toBeGreaterThan(50);
   });
 });
