@@ -18,13 +18,18 @@ export class AnchorNames {
   /** The `final <name> = Anchor('<id>');` lines in first-seen order. */
   readonly declarations: string[] = [];
 
-  /** Declares every anchor the spec names or references, in document order. */
+  /**
+   * Declares every anchor the spec names or references, in the order the printed `Video` lists
+   * them (video audio, overlays, then each scene's audio and children), so each declaration comes
+   * before its first use. Hidden elements count too, because a trigger may still name them.
+   */
   collect(spec: VideoSpec): this {
-    for (const scene of spec.scenes) {
-      for (const element of scene.children ?? []) this.collectElement(element);
-      for (const track of scene.audio ?? []) this.collectTrack(track);
-    }
     for (const track of spec.audio ?? []) this.collectTrack(track);
+    for (const element of spec.overlays ?? []) this.collectElement(element);
+    for (const scene of spec.scenes) {
+      for (const track of scene.audio ?? []) this.collectTrack(track);
+      for (const element of scene.children ?? []) this.collectElement(element);
+    }
     return this;
   }
 
@@ -42,13 +47,15 @@ export class AnchorNames {
 
   private collectElement(element: ElementSpec): void {
     if (element.anchor !== undefined) this.variableFor(element.anchor);
+    if (element.shared !== undefined) this.variableFor(element.shared);
+    if (element.type === 'Bars' && element.track !== undefined) this.variableFor(element.track);
     for (const animation of element.animate ?? []) {
       this.collectTrigger(animation);
-      if ('preset' in animation && animation.preset === 'scaleY' && animation.track !== undefined) this.variableFor(animation.track);
+      const reactive = 'preset' in animation && (animation.preset === 'scaleY' || animation.preset === 'pulse');
+      if (reactive && animation.track !== undefined) this.variableFor(animation.track);
     }
-    if (element.type === 'Bars' && element.track !== undefined) this.variableFor(element.track);
     if (element.type === 'Group') for (const child of element.children) this.collectElement(child);
-    if ((element.type === 'TitleCard' || element.type === 'LowerThird') && element.child !== undefined) this.collectElement(element.child);
+    if ('child' in element && element.child !== undefined) this.collectElement(element.child);
   }
 
   private collectTrack(track: AudioTrackSpec): void {

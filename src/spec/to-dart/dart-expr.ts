@@ -8,7 +8,9 @@ export type DartExpr =
   | { kind: 'raw'; text: string }
   /** `target.name(args)`, or `name(args)` without a target. */
   | { kind: 'call'; target: DartExpr | null; name: string; args: DartArg[] }
-  | { kind: 'list'; items: DartExpr[] };
+  | { kind: 'list'; items: DartExpr[] }
+  /** A `// text` line inside a list; it takes no comma and forces the list onto several lines. */
+  | { kind: 'comment'; text: string };
 
 export interface DartArg {
   /** Parameter name, or null for a positional argument. */
@@ -31,6 +33,14 @@ export function list(items: DartExpr[]): DartExpr {
   return { kind: 'list', items };
 }
 
+/**
+ * Builds a line comment for a list. Line breaks and other control characters in `text` become
+ * spaces, so the comment cannot end early and leave the rest of the text as code.
+ */
+export function comment(text: string): DartExpr {
+  return { kind: 'comment', text: text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ') };
+}
+
 export function positional(value: DartExpr): DartArg {
   return { name: null, value };
 }
@@ -40,11 +50,13 @@ export function named(name: string, value: DartExpr | undefined): DartArg | null
   return value === undefined ? null : { name, value };
 }
 
-/** Prints `expr` on one line. */
+/** Prints `expr` on one line. A comment prints with line breaks around it, so it never fits a line. */
 export function flat(expr: DartExpr): string {
   switch (expr.kind) {
     case 'raw':
       return expr.text;
+    case 'comment':
+      return `\n// ${expr.text}\n`;
     case 'list':
       return `[${expr.items.map(flat).join(', ')}]`;
     case 'call': {
@@ -63,14 +75,18 @@ function flatArg(arg: DartArg): string {
  * `suffix` is the text that must follow on the same line (such as `,` or `;`).
  */
 export function layout(expr: DartExpr, indent: number, column: number, suffix = ''): string {
+  if (expr.kind === 'comment') return `// ${expr.text}`;
   const oneLine = flat(expr);
-  if (column + oneLine.length + suffix.length <= PAGE_WIDTH || expr.kind === 'raw') return oneLine;
+  const fits = column + oneLine.length + suffix.length <= PAGE_WIDTH && !oneLine.includes('\n');
+  if (fits || expr.kind === 'raw') return oneLine;
 
   const inner = ' '.repeat(indent + 2);
   const close = ' '.repeat(indent);
   if (expr.kind === 'list') {
     if (expr.items.length === 0) return '[]';
-    const items = expr.items.map((item) => `${inner}${layout(item, indent + 2, indent + 2, ',')},\n`).join('');
+    const items = expr.items
+      .map((item) => (item.kind === 'comment' ? `${inner}// ${item.text}\n` : `${inner}${layout(item, indent + 2, indent + 2, ',')},\n`))
+      .join('');
     return `[\n${items}${close}]`;
   }
 

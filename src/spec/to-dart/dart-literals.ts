@@ -70,7 +70,8 @@ export function dartTime(text: string, path: string): DartExpr {
   throw new DartPrintError(path, `invalid time ${JSON.stringify(text)}`);
 }
 
-function textOf(expr: DartExpr): string {
+/** The text of a raw expression; the literal helpers here only build raw expressions. */
+export function textOf(expr: DartExpr): string {
   return expr.kind === 'raw' ? expr.text : '';
 }
 
@@ -81,10 +82,34 @@ function numberText(text: string): string {
   return text.startsWith('.') ? `0${text}` : text;
 }
 
-/** `Ease.<name>`; Dart reserves `in`, so that ease is `Ease.in_`. */
+/** `Ease.<name>`, or Flutter's `Cubic(x1, y1, x2, y2)` for a cubic Bézier. Dart reserves `in`, so that ease is `Ease.in_`. */
 export function dartEase(ease: EaseSpec, path: string): DartExpr {
-  if (typeof ease !== 'string') throw new DartPrintError(path, 'cubic Bézier eases are not printed');
+  if (typeof ease !== 'string') {
+    const points = ease.cubic.map((value, index) => textOf(dartNumber(value, `${path}.cubic[${index}]`)));
+    return raw(`Cubic(${points.join(', ')})`);
+  }
   return raw(ease === 'in' ? 'Ease.in_' : `Ease.${ease}`);
+}
+
+/** A `[n, n, ...]` list of numbers, such as gradient stops. */
+export function dartNumberList(values: readonly number[], path: string): DartExpr {
+  return raw(`[${values.map((value, index) => textOf(dartNumber(value, `${path}[${index}]`))).join(', ')}]`);
+}
+
+/** `Offset(x, y)` from a `{x, y}` point. */
+export function dartOffset(point: { x: number; y: number }, path: string): DartExpr {
+  return raw(`Offset(${textOf(dartNumber(point.x, `${path}.x`))}, ${textOf(dartNumber(point.y, `${path}.y`))})`);
+}
+
+/** `Rect.fromLTWH(x, y, w, h)` from a `{x, y, w, h}` rectangle. */
+export function dartRect(rect: { x: number; y: number; w: number; h: number }, path: string): DartExpr {
+  const numbers = [rect.x, rect.y, rect.w, rect.h].map((value) => textOf(dartNumber(value, path)));
+  return raw(`Rect.fromLTWH(${numbers.join(', ')})`);
+}
+
+/** `TimeRange(from, to)` from two time strings. */
+export function dartTimeRange(from: string, to: string, path: string): DartExpr {
+  return raw(`TimeRange(${textOf(dartTime(from, `${path}.from`))}, ${textOf(dartTime(to, `${path}.to`))})`);
 }
 
 /** `Alignment.<name>` or `Alignment(x, y)`. */

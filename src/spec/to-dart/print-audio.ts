@@ -5,7 +5,7 @@
  */
 import type { AudioTrackSpec, KeyframedNumberSpec, LaneSpec } from '../schema/types.js';
 import type { AnchorNames } from './anchor-names.js';
-import { call, list, named, positional, raw, type DartExpr } from './dart-expr.js';
+import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
 import { dartEase, dartNumber, dartString, dartTime } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
 import { printTrigger } from './print-motion.js';
@@ -59,11 +59,27 @@ function printTrack(track: AudioTrackSpec, anchors: AnchorNames, mix: LaneMix, p
   ]);
 }
 
-function printAutomation(volume: KeyframedNumberSpec, path: string): DartExpr {
+/** `AudioAutomation(values: [...], positions: [...], easings: [...])`; a plain number is one value. */
+export function printAutomation(volume: KeyframedNumberSpec, path: string): DartExpr {
   if (typeof volume === 'number') return call('AudioAutomation', [named('values', list([dartNumber(volume, path)]))]);
-  return call('AudioAutomation', [
-    named('values', list(volume.values.map((value, index) => dartNumber(value, `${path}.values[${index}]`)))),
-    named('positions', list(volume.positions.map((time, index) => dartTime(time, `${path}.positions[${index}]`)))),
-    volume.easings === undefined ? null : named('easings', list(volume.easings.map((ease, index) => dartEase(ease, `${path}.easings[${index}]`)))),
-  ]);
+  return call('AudioAutomation', keyframedArgs(volume, path));
+}
+
+/**
+ * `KeyframedNumber.linear(values: [...], positions: [...])`, or `KeyframedNumber(...)` with
+ * `easings` when the document sets them.
+ */
+export function printKeyframedNumber(value: Exclude<KeyframedNumberSpec, number>, path: string): DartExpr {
+  if (value.values.length !== value.positions.length) {
+    throw new DartPrintError(path, `a keyframed number needs one position per value (${value.values.length} values, ${value.positions.length} positions)`);
+  }
+  return call(value.easings === undefined ? 'KeyframedNumber.linear' : 'KeyframedNumber', keyframedArgs(value, path));
+}
+
+function keyframedArgs(value: Exclude<KeyframedNumberSpec, number>, path: string): Array<DartArg | null> {
+  return [
+    named('values', list(value.values.map((item, index) => dartNumber(item, `${path}.values[${index}]`)))),
+    named('positions', list(value.positions.map((time, index) => dartTime(time, `${path}.positions[${index}]`)))),
+    value.easings === undefined ? null : named('easings', list(value.easings.map((ease, index) => dartEase(ease, `${path}.easings[${index}]`)))),
+  ];
 }

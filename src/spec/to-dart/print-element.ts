@@ -1,132 +1,156 @@
 /**
- * Dart for elements: the element constructor, `.animate([...], anchor: x)` when it animates or
- * names an anchor, and `Placed(placement: ..., child: ...)` when it has a `transform`.
+ * Dart for elements. The element constructor is wrapped, inside out, the way Fluvie's spec builder
+ * mounts it: the `shared` hero anchor, `.effects([...])`, `.animate([...], anchor:, window:)` for
+ * animations, an anchor or a `show` window, `Placed(placement:, child:)` for a `transform`, and
+ * `ElementId(id:, lane:, child:)` for an `id`.
  */
-import type { ElementSpec, TextSpanSpec, TextStyleSpec, TransformSpec } from '../schema/types.js';
-import type { AnchorNames } from './anchor-names.js';
-import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
-import { dartColor, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
+import type { ElementSpec, GroupElement, ShowWindowSpec, TransformSpec } from '../schema/types.js';
+import { call, comment, list, named, positional, raw, type DartExpr } from './dart-expr.js';
+import { dartAlignment, dartColor, dartNumber, dartString, dartTime } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
 import { ANNOTATION_PROPS, printAnnotation } from './print-annotations.js';
+import { CHART_PROPS, printChart } from './print-chart.js';
+import type { PrintContext } from './print-context.js';
+import { withEffects } from './print-effects.js';
+import { MEDIA_PROPS, printMediaElement } from './print-media.js';
 import { printAnimation } from './print-motion.js';
+import { printBoxDecoration } from './print-styles.js';
+import { printTerminalOrCode, TERMINAL_CODE_PROPS } from './print-terminal-code.js';
+import { printTextElement, TEXT_PROPS } from './print-text-elements.js';
+import { printWebElement, WEB_PROPS } from './print-web.js';
+import { printWrapper, WRAPPER_PROPS } from './print-wrappers.js';
 
-/** Keys every element may carry that this printer turns into Dart; `id` has no Dart form and is dropped. */
-const PRINTED_BASE_KEYS = new Set(['type', 'id', 'anchor', 'animate', 'transform']);
+/** Keys every element may carry; the wrappers above print them. */
+const BASE_KEYS = new Set(['type', 'id', 'anchor', 'shared', 'visible', 'show', 'animate', 'lane', 'effects', 'transform']);
 
-/** The type-specific keys printed per element type; other types are not printed. */
+/** The type-specific keys printed per element type. */
 const PRINTED_PROPS: Readonly<Record<string, ReadonlySet<string>>> = {
-  Text: new Set(['text', 'spans', 'style', 'textAlign', 'maxLines']),
-  Box: new Set(['color', 'size']),
-  Image: new Set(['source', 'fit']),
-  Counter: new Set(['to', 'from', 'reveal', 'style']),
-  Group: new Set(['children']),
+  ...TEXT_PROPS,
+  ...TERMINAL_CODE_PROPS,
+  ...WEB_PROPS,
+  ...MEDIA_PROPS,
+  ...WRAPPER_PROPS,
   ...ANNOTATION_PROPS,
+  Box: new Set(['color', 'size', 'decoration']),
+  Chart: CHART_PROPS,
+  Group: new Set(['children']),
 };
 
-export function printElement(element: ElementSpec, anchors: AnchorNames, path: string): DartExpr {
-  checkPrintable(element, path);
-  let code = printConstructor(element, anchors, path);
+/** Element types that have no `shared:` parameter, so a hero anchor wraps them in `SharedElement`. */
+const NO_SHARED_PARAMETER = new Set(['Text', 'SplitText', 'Group']);
 
-  const animations = (element.animate ?? []).map((animation, index) => printAnimation(animation, anchors, `${path}.animate[${index}]`));
-  const anchor = element.anchor === undefined ? undefined : anchors.variableFor(element.anchor);
-  if (animations.length > 0 || anchor !== undefined) {
-    code = call('animate', [positional(list(animations)), named('anchor', anchor)], code);
+/**
+ * Prints a list of elements (scene children, group children, overlays). A hidden element
+ * (`visible: false`) renders nothing, so it is left out and a comment names it.
+ */
+export function printElementList(elements: readonly ElementSpec[], context: PrintContext, path: string): DartExpr[] {
+  return elements.map((element, index) => (element.visible === false ? comment(hiddenLabel(element)) : printElement(element, context, `${path}[${index}]`)));
+}
+
+/** Prints the one element a wrapper nests. A hidden child still fills the slot, with an empty box. */
+export function printChildElement(element: ElementSpec, context: PrintContext, path: string): DartExpr {
+  if (element.visible === false) return raw(`const SizedBox.shrink() /* ${hiddenLabel(element).replace(/\*\//g, '* /')} */`);
+  return printElement(element, context, path);
+}
+
+export function printElement(element: ElementSpec, context: PrintContext, path: string): DartExpr {
+  checkPrintable(element, path);
+  let code = withShared(element, printConstructor(element, context, path), context);
+  code = withEffects(code, element.effects, `${path}.effects`);
+
+  const animations = (element.animate ?? []).map((animation, index) => printAnimation(animation, context.anchors, `${path}.animate[${index}]`));
+  const anchor = element.anchor === undefined ? undefined : context.anchors.variableFor(element.anchor);
+  const window = element.show === undefined ? undefined : printShowWindow(element.show, `${path}.show`);
+  if (animations.length > 0 || anchor !== undefined || window !== undefined) {
+    code = call('animate', [positional(list(animations)), named('anchor', anchor), named('window', window)], code);
   }
 
-  if (element.transform === undefined) return code;
-  return call('Placed', [named('placement', printPlacement(element.transform, `${path}.transform`)), named('child', code)]);
+  if (element.transform !== undefined) {
+    code = call('Placed', [named('placement', printPlacement(element.transform, `${path}.transform`)), named('child', code)]);
+  }
+  if (element.id === undefined) return code;
+  return call('ElementId', [named('id', dartString(element.id)), element.lane === undefined ? null : named('lane', dartString(element.lane)), named('child', code)]);
+}
+
+function hiddenLabel(element: ElementSpec): string {
+  const name = element.id === undefined ? element.type : `${element.type} ${JSON.stringify(element.id)}`;
+  return `hidden: ${name} is not visible, so it is left out`;
 }
 
 function checkPrintable(element: ElementSpec, path: string): void {
+  if (element.type === 'Placeholder') throw new DartPrintError(path, 'a Placeholder is a slot of a master layout and prints only when a scene fills it; use it inside "masters"');
   const props = PRINTED_PROPS[element.type];
-  if (props === undefined) throw new DartPrintError(path, `${element.type} elements are not printed yet`);
-  const extra = Object.keys(element).find((key) => !PRINTED_BASE_KEYS.has(key) && !props.has(key));
-  if (extra !== undefined) throw new DartPrintError(`${path}.${extra}`, `the ${element.type} property "${extra}" is not printed yet`);
+  if (props === undefined) throw new DartPrintError(path, `${element.type} elements have no Dart form`);
+  const extra = Object.keys(element).find((key) => !BASE_KEYS.has(key) && !props.has(key));
+  if (extra !== undefined) throw new DartPrintError(`${path}.${extra}`, `the ${element.type} property "${extra}" has no Dart form`);
 }
 
-function printConstructor(element: ElementSpec, anchors: AnchorNames, path: string): DartExpr {
+function printConstructor(element: ElementSpec, context: PrintContext, path: string): DartExpr {
+  const printChild = (child: ElementSpec, childPath: string): DartExpr => printChildElement(child, context, childPath);
   switch (element.type) {
-    case 'Text':
-      return call(element.text === undefined ? 'Text.rich' : 'Text', [
-        positional(element.text === undefined ? printSpans(element.spans ?? [], `${path}.spans`) : dartString(element.text)),
-        element.style === undefined ? null : named('style', printTextStyle(element.style, `${path}.style`)),
-        element.textAlign === undefined ? null : named('textAlign', dartEnum('TextAlign', element.textAlign)),
-        element.maxLines === undefined ? null : named('maxLines', dartNumber(element.maxLines, `${path}.maxLines`)),
-      ]);
     case 'Box':
       return call('Box', [
         element.color === undefined ? null : named('color', dartColor(element.color, `${path}.color`)),
         element.size === undefined ? null : named('size', raw(`Size(${element.size.width}, ${element.size.height})`)),
+        element.decoration === undefined ? null : named('decoration', printBoxDecoration(element.decoration, `${path}.decoration`)),
       ]);
-    case 'Image':
-      return printImage(element, path);
-    case 'Counter':
-      return call('Counter', [
-        named('to', dartNumber(element.to, `${path}.to`)),
-        element.from === undefined ? null : named('from', dartNumber(element.from, `${path}.from`)),
-        element.reveal === undefined ? null : named('reveal', dartTime(element.reveal, `${path}.reveal`)),
-        element.style === undefined ? null : named('style', printTextStyle(element.style, `${path}.style`)),
-      ]);
+    case 'Chart':
+      return printChart(element, path);
     case 'Group':
-      return call('Group', [named('children', list(element.children.map((child, index) => printElement(child, anchors, `${path}.children[${index}]`))))]);
+      return printGroup(element, context, path);
     default: {
-      const printed = printAnnotation(element, anchors, (child, childPath) => printElement(child, anchors, childPath), path);
-      if (printed === null) throw new DartPrintError(path, `${element.type} elements are not printed yet`);
+      const laneGain = element.lane === undefined ? 1 : (context.clipLaneGains.get(element.lane) ?? 1);
+      const printed =
+        printTextElement(element, path) ??
+        printTerminalOrCode(element, path) ??
+        printWebElement(element, path) ??
+        printMediaElement(element, laneGain, path) ??
+        printWrapper(element, printChild, path) ??
+        printAnnotation(element, context.anchors, printChild, path);
+      if (printed === null) throw new DartPrintError(path, `${element.type} elements have no Dart form`);
       return printed;
     }
   }
 }
 
-/** Prints `TextSpan(children: [...])`. A link span is underlined and labelled as Fluvie's builder does it. */
-function printSpans(spans: readonly TextSpanSpec[], path: string): DartExpr {
-  const children = spans.map((span, index) => {
-    const style = span.style === undefined ? null : printTextStyle(span.style, `${path}[${index}].style`);
-    const styleArgs = style !== null && style.kind === 'call' ? style.args : [];
-    const underline = span.link === undefined ? [] : [{ name: 'decoration', value: raw('TextDecoration.underline') }];
-    const allStyle = [...styleArgs, ...underline];
-    return call('TextSpan', [
-      named('text', dartString(span.text)),
-      allStyle.length === 0 ? null : named('style', call('TextStyle', allStyle)),
-      span.link === undefined ? null : named('semanticsLabel', dartString(`${span.text}, link to ${span.link}`)),
-    ]);
-  });
-  return call('TextSpan', [named('children', list(children))]);
+/**
+ * A `Group` as the widgets Fluvie's builder mounts for it: `SizedBox.expand` over a `Stack`, so each
+ * child's `Placed` resolves its fractions against the group's box.
+ */
+function printGroup(group: GroupElement, context: PrintContext, path: string): DartExpr {
+  const stack = call('Stack', [named('children', list(printElementList(group.children, context, `${path}.children`)))]);
+  return call('SizedBox.expand', [named('child', stack)]);
 }
 
-function printImage(element: Extract<ElementSpec, { type: 'Image' }>, path: string): DartExpr {
-  const { source } = element;
-  if (source.kind === 'bundle') throw new DartPrintError(`${path}.source`, 'bundle image sources are not printed');
-  const args: Array<DartArg | null> = [positional(dartString(source.value)), element.fit === undefined ? null : named('fit', dartEnum('BoxFit', element.fit))];
-  return call(`Image.${source.kind}`, args);
+/**
+ * Adds the `shared` hero anchor: as the constructor's last `shared:` argument, or, for widgets
+ * without that parameter (Flutter's `Text`, and the boxes a framed text or a group prints as), as a
+ * `SharedElement(anchor:, child:)` wrapper.
+ */
+function withShared(element: ElementSpec, constructor: DartExpr, context: PrintContext): DartExpr {
+  if (element.shared === undefined) return constructor;
+  const anchor = context.anchors.variableFor(element.shared);
+  if (NO_SHARED_PARAMETER.has(element.type) || constructor.kind !== 'call') {
+    return call('SharedElement', [named('anchor', anchor), named('child', constructor)]);
+  }
+  return { ...constructor, args: [...constructor.args, { name: 'shared', value: anchor }] };
+}
+
+/** The `window:` of a `show` object: a missing `from` is `Time.zero`, a missing `to` is `1.relative`. */
+function printShowWindow(show: ShowWindowSpec, path: string): DartExpr {
+  const from = show.from === undefined ? raw('Time.zero') : dartTime(show.from, `${path}.from`);
+  const to = show.to === undefined ? raw('1.relative') : dartTime(show.to, `${path}.to`);
+  return call('TimeRange', [positional(from), positional(to)]);
 }
 
 function printPlacement(transform: TransformSpec, path: string): DartExpr {
-  if (transform.opacity !== undefined) throw new DartPrintError(`${path}.opacity`, 'placement opacity is not printed yet');
-  const anchor = transform.anchor;
-  if (anchor !== undefined && typeof anchor !== 'string') throw new DartPrintError(`${path}.anchor`, 'point anchors are not printed');
   return call('Placement', [
     named('x', dartNumber(transform.x, `${path}.x`)),
     named('y', dartNumber(transform.y, `${path}.y`)),
     transform.w === undefined ? null : named('width', dartNumber(transform.w, `${path}.w`)),
     transform.h === undefined ? null : named('height', dartNumber(transform.h, `${path}.h`)),
     transform.rotation === undefined ? null : named('rotation', dartNumber(transform.rotation, `${path}.rotation`)),
-    anchor === undefined ? null : named('anchor', raw(`Alignment.${anchor}`)),
-  ]);
-}
-
-const PRINTED_STYLE_KEYS = new Set(['color', 'fontSize', 'fontWeight', 'fontStyle', 'fontFamily', 'letterSpacing', 'height']);
-
-/** `TextStyle(...)` over the fields Fluvie's spec codec reads, in its order. */
-export function printTextStyle(style: TextStyleSpec, path: string): DartExpr {
-  const extra = Object.keys(style).find((key) => !PRINTED_STYLE_KEYS.has(key));
-  if (extra !== undefined) throw new DartPrintError(`${path}.${extra}`, `the text style property "${extra}" is not printed yet`);
-  return call('TextStyle', [
-    style.color === undefined ? null : named('color', dartColor(style.color, `${path}.color`)),
-    style.fontSize === undefined ? null : named('fontSize', dartNumber(style.fontSize, `${path}.fontSize`)),
-    style.fontWeight === undefined ? null : named('fontWeight', raw(`FontWeight.${style.fontWeight}`)),
-    style.fontStyle === undefined ? null : named('fontStyle', dartEnum('FontStyle', style.fontStyle)),
-    style.fontFamily === undefined ? null : named('fontFamily', dartString(style.fontFamily)),
-    style.letterSpacing === undefined ? null : named('letterSpacing', dartNumber(style.letterSpacing, `${path}.letterSpacing`)),
-    style.height === undefined ? null : named('height', dartNumber(style.height, `${path}.height`)),
+    transform.opacity === undefined ? null : named('opacity', dartNumber(transform.opacity, `${path}.opacity`)),
+    transform.anchor === undefined ? null : named('anchor', dartAlignment(transform.anchor, `${path}.anchor`)),
   ]);
 }

@@ -1,21 +1,28 @@
 /** Dart for animations, their timing tail, triggers, springs, staggers, repeats and motion defaults. */
 import type { AnimationSpec, KeyframeSpec, PresetAnimationSpec, RawAnimationSpec, MotionDefaultsSpec, RepeatSpec, SpringSpec, StaggerSpec, TriggerSpec } from '../schema/types.js';
 import type { AnchorNames } from './anchor-names.js';
-import { call, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
+import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
 import { dartAlignment, dartColor, dartEase, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
 import { printEffectPreset } from './print-effect-presets.js';
 
-/** Presets whose Dart constructors take no duration, ease or spring (they run for the whole window). */
-const AMBIENT_PRESETS = new Set(['spin', 'drift', 'kenBurns']);
+/**
+ * Presets that run for the whole window. Their Dart constructors take no duration, ease or spring,
+ * and Fluvie's spec builder ignores a duration or spring on them, so the printer leaves those out.
+ * An ease is applied with `.withEase(...)`, as the builder does.
+ */
+const AMBIENT_PRESETS = new Set(['spin', 'drift', 'kenBurns', 'float', 'pulse', 'scaleY']);
 
 /** Prints one `.animate([...])` entry. */
 export function printAnimation(animation: AnimationSpec, anchors: AnchorNames, path: string): DartExpr {
-  if (isPreset(animation)) return printPreset(animation, anchors, path);
-  const keyframes = animation as RawAnimationSpec;
-  if (keyframes.keyframes !== undefined || keyframes.positions !== undefined || keyframes.phase !== undefined) {
-    throw new DartPrintError(path, 'multi-stop keyframe animations are not printed');
+  if (isPreset(animation)) {
+    const printed = printPreset(animation, anchors, path);
+    if (!AMBIENT_PRESETS.has(animation.preset) || animation.ease === undefined) return printed;
+    return call('withEase', [positional(dartEase(animation.ease, `${path}.ease`))], printed);
   }
+  const keyframes = animation as RawAnimationSpec;
+  if (keyframes.keyframes !== undefined) return printKeyframes(keyframes, keyframes.keyframes, anchors, path);
+  // Fluvie's builder reads `easings`, `positions` and `phase` only in the keyframes form, so they are left out here.
   const tail = timingTail(animation, anchors, path, false);
   const { from, to } = keyframes;
   if (from !== undefined && to !== undefined) {
@@ -23,7 +30,22 @@ export function printAnimation(animation: AnimationSpec, anchors: AnchorNames, p
   }
   if (from !== undefined) return call('Animation.from', [positional(keyframe(from, `${path}.from`)), ...tail]);
   if (to !== undefined) return call('Animation.to', [positional(keyframe(to, `${path}.to`)), ...tail]);
-  throw new DartPrintError(path, 'an animation needs a preset, "from" or "to"');
+  throw new DartPrintError(path, 'an animation needs a preset, "from", "to" or "keyframes"');
+}
+
+/**
+ * `Animation.keyframes([...], easings:, at: [positions], phase:, ...)`. On this constructor `at`
+ * names the stop positions, so the start trigger prints as `trigger:`.
+ */
+function printKeyframes(animation: RawAnimationSpec, stops: readonly KeyframeSpec[], anchors: AnchorNames, path: string): DartExpr {
+  const tail = timingTail(animation, anchors, path, false).map((arg) => (arg?.name === 'at' ? { name: 'trigger', value: arg.value } : arg));
+  return call('Animation.keyframes', [
+    positional(list(stops.map((stop, index) => keyframe(stop, `${path}.keyframes[${index}]`)))),
+    animation.easings === undefined ? null : named('easings', list(animation.easings.map((ease, index) => dartEase(ease, `${path}.easings[${index}]`)))),
+    animation.positions === undefined ? null : named('at', list(animation.positions.map((time, index) => dartTime(time, `${path}.positions[${index}]`)))),
+    animation.phase === undefined ? null : named('phase', dartEnum('AnimationPhase', animation.phase)),
+    ...tail,
+  ]);
 }
 
 type Preset = PresetAnimationSpec;
@@ -33,21 +55,25 @@ function isPreset(animation: AnimationSpec): animation is PresetAnimationSpec {
 }
 
 function printPreset(animation: Preset, anchors: AnchorNames, path: string): DartExpr {
-  const tail = AMBIENT_PRESETS.has(animation.preset) ? timingTail(animation, anchors, path, true) : timingTail(animation, anchors, path, false);
+  const tail = timingTail(animation, anchors, path, AMBIENT_PRESETS.has(animation.preset));
   const args = animation as unknown as Record<string, unknown>;
   const edge = (name: string): DartArg | null => (typeof args[name] === 'string' ? named(name, dartEnum('Edge', args[name] as string)) : null);
   const number = (name: string): DartArg | null => (typeof args[name] === 'number' ? named(name, dartNumber(args[name] as number, `${path}.${name}`)) : null);
+  const time = (name: string): DartArg | null => (typeof args[name] === 'string' ? named(name, dartTime(args[name] as string, `${path}.${name}`)) : null);
   const name = `Animation.${animation.preset}`;
 
   switch (animation.preset) {
     case 'fadeIn':
     case 'fadeOut':
+    case 'scanlines':
       return call(name, tail);
     case 'slideIn':
     case 'slideFadeIn':
+    case 'glitchIn':
       return call(name, [edge('from'), ...tail]);
     case 'slideOut':
     case 'slideFadeOut':
+    case 'glitchOut':
       return call(name, [edge('to'), ...tail]);
     case 'pop':
       return call(name, [number('overshoot'), ...tail]);
@@ -62,14 +88,34 @@ function printPreset(animation: Preset, anchors: AnchorNames, path: string): Dar
     case 'vignette':
       return call(name, [positional(dartNumber(animation.amount ?? 0, `${path}.amount`)), ...tail]);
     case 'spin':
-      return call(name, [animation.period === undefined ? null : named('period', dartTime(animation.period, `${path}.period`)), ...tail]);
+      return call(name, [time('period'), ...tail]);
     case 'drift':
       return call(name, [edge('to'), number('distance'), ...tail]);
     case 'kenBurns':
       return call(name, [number('zoom'), edge('pan'), ...tail]);
+    case 'maskWipeIn':
+    case 'maskWipeOut':
+      return call(name, [
+        animation.shape === undefined ? null : named('shape', dartEnum('WipeShape', animation.shape)),
+        animation.origin === undefined ? null : named('origin', dartAlignment(animation.origin, `${path}.origin`)),
+        ...tail,
+      ]);
+    case 'float':
+      // Fluvie's builder reads only a string seed; a whole-number seed is ignored there, so it is left out here.
+      return call(name, [number('amplitude'), time('period'), typeof animation.seed === 'string' ? named('seed', dartString(animation.seed)) : null, ...tail]);
+    case 'pulse':
+      return call(name, [
+        animation.on === undefined ? null : named('on', dartEnum('AudioBand', animation.on)),
+        number('gain'),
+        animation.track === undefined ? null : named('track', anchors.variableFor(animation.track)),
+        number('min'),
+        number('max'),
+        time('period'),
+        ...tail,
+      ]);
     default: {
-      const printed = printEffectPreset(animation, tail, () => timingTail(animation, anchors, path, true), anchors, path);
-      if (printed === null) throw new DartPrintError(path, `the "${animation.preset}" preset is not printed yet`);
+      const printed = printEffectPreset(animation, tail, anchors, path);
+      if (printed === null) throw new DartPrintError(path, `the "${animation.preset}" preset has no Dart form`);
       return printed;
     }
   }
@@ -77,13 +123,10 @@ function printPreset(animation: Preset, anchors: AnchorNames, path: string): Dar
 
 /** Builds the shared timing arguments. Ambient presets take no duration, ease or spring. */
 function timingTail(animation: AnimationSpec, anchors: AnchorNames, path: string, ambient: boolean): Array<DartArg | null> {
-  if (ambient && (animation.duration !== undefined || animation.ease !== undefined || animation.spring !== undefined)) {
-    throw new DartPrintError(path, 'spin, drift, kenBurns and scaleY take no duration, ease or spring in Dart');
-  }
   return [
-    animation.duration === undefined ? null : named('duration', dartTime(animation.duration, `${path}.duration`)),
-    animation.ease === undefined ? null : named('ease', dartEase(animation.ease, `${path}.ease`)),
-    animation.spring === undefined ? null : named('spring', printSpring(animation.spring, `${path}.spring`)),
+    ambient || animation.duration === undefined ? null : named('duration', dartTime(animation.duration, `${path}.duration`)),
+    ambient || animation.ease === undefined ? null : named('ease', dartEase(animation.ease, `${path}.ease`)),
+    ambient || animation.spring === undefined ? null : named('spring', printSpring(animation.spring, `${path}.spring`)),
     animation.delay === undefined ? null : named('delay', dartTime(animation.delay, `${path}.delay`)),
     animation.at === undefined ? null : named('at', printTrigger(animation.at, anchors, `${path}.at`)),
     animation.stagger === undefined ? null : named('stagger', printStagger(animation.stagger, `${path}.stagger`)),
@@ -133,7 +176,7 @@ function printSpring(spring: SpringSpec, path: string): DartExpr {
   ]);
 }
 
-function printStagger(stagger: StaggerSpec, path: string): DartExpr {
+export function printStagger(stagger: StaggerSpec, path: string): DartExpr {
   if ('each' in stagger) return call('Stagger.each', [positional(dartTime(stagger.each, `${path}.each`))]);
   if ('evenly' in stagger) return call('Stagger.evenly', [named('over', dartTime(stagger.evenly, `${path}.evenly`))]);
   return call('Stagger.from', [

@@ -1,7 +1,7 @@
 /** Dart for scene backgrounds, transitions and the export mode. */
 import type { BackgroundSpec, ExportSpec, TransitionSpec } from '../schema/types.js';
 import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
-import { dartAlignment, dartColor, dartEase, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
+import { dartAlignment, dartColor, dartEase, dartEnum, dartNumber, dartNumberList, dartString, dartTime } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
 
 /** `Background.<kind>(...)`. */
@@ -10,15 +10,17 @@ export function printBackground(background: BackgroundSpec, path: string): DartE
     case 'color':
       return call('Background.color', [positional(dartColor(background.color, `${path}.color`))]);
     case 'gradient':
-      if (background.stops !== undefined) throw new DartPrintError(`${path}.stops`, 'gradient stops are not printed');
       return call('Background.gradient', [
         positional(colors(background.colors, `${path}.colors`)),
+        background.stops === undefined ? null : named('stops', dartNumberList(background.stops, `${path}.stops`)),
         background.begin === undefined ? null : named('begin', dartAlignment(background.begin, `${path}.begin`)),
         background.end === undefined ? null : named('end', dartAlignment(background.end, `${path}.end`)),
       ]);
     case 'radial':
-      if (background.stops !== undefined) throw new DartPrintError(`${path}.stops`, 'gradient stops are not printed');
-      return call('Background.radial', [positional(colors(background.colors, `${path}.colors`))]);
+      return call('Background.radial', [
+        positional(colors(background.colors, `${path}.colors`)),
+        background.stops === undefined ? null : named('stops', dartNumberList(background.stops, `${path}.stops`)),
+      ]);
     case 'image':
       return call('Background.image', [
         positional(dartString(background.source)),
@@ -59,13 +61,31 @@ export function printTransition(transition: TransitionSpec, path: string): DartE
   }
 }
 
-/** `Export.<mode>(...)`; the ffmpeg overrides of mp4 (codec, crf, preset, pixelFormat) have no Dart form. */
+/** Fluvie's closed mp4 encoder choices: the Dart enum and its values, per export key. */
+const ENCODER_ENUMS = {
+  codec: { type: 'ExportCodec', values: new Set(['h264', 'h265']) },
+  preset: { type: 'EncoderPreset', values: new Set(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium', 'slow', 'slower', 'veryslow']) },
+  pixelFormat: { type: 'ExportPixelFormat', values: new Set(['yuv420p', 'yuv420p10le', 'yuv444p']) },
+} as const;
+
+/** `Export.<mode>(...)`. */
 export function printExport(exportSpec: ExportSpec, path: string): DartExpr {
   switch (exportSpec.mode) {
     case 'mp4': {
-      const extra = (['codec', 'crf', 'preset', 'pixelFormat'] as const).find((key) => exportSpec[key] !== undefined);
-      if (extra !== undefined) throw new DartPrintError(`${path}.${extra}`, 'mp4 encoder overrides are not printed');
-      return call('Export.mp4', [exportSpec.quality === undefined ? null : named('quality', dartEnum('Quality', exportSpec.quality))]);
+      const encoder = (key: keyof typeof ENCODER_ENUMS): DartArg | null => {
+        const value = exportSpec[key];
+        if (value === undefined) return null;
+        const { type, values } = ENCODER_ENUMS[key];
+        if (!values.has(value)) throw new DartPrintError(`${path}.${key}`, `Fluvie has no ${type} ${JSON.stringify(value)}; use one of ${[...values].join(', ')}`);
+        return named(key, dartEnum(type, value));
+      };
+      return call('Export.mp4', [
+        exportSpec.quality === undefined ? null : named('quality', dartEnum('Quality', exportSpec.quality)),
+        encoder('codec'),
+        exportSpec.crf === undefined ? null : named('crf', dartNumber(exportSpec.crf, `${path}.crf`)),
+        encoder('preset'),
+        encoder('pixelFormat'),
+      ]);
     }
     case 'gif':
       return call('Export.gif', [exportSpec.fps === undefined ? null : named('fps', dartNumber(exportSpec.fps, `${path}.fps`))]);
