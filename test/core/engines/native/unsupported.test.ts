@@ -45,10 +45,10 @@ describe('findUnsupportedFeatures', () => {
           duration: '1s',
           background: { kind: 'noise' },
           children: [
-            { type: 'Text', text: 'x', style: { color: { token: 'accent' } }, effects: [{ kind: 'grain', amount: 0.2 }, { kind: 'lut', cube: 'a.cube' }] },
+            { type: 'Text', text: 'x', style: { color: { token: 'accent' } }, effects: [{ kind: 'grain', amount: 0.2 }, { kind: 'shader', asset: 'shaders/ripple.frag' }] },
             { type: 'Box', decoration: { color: '#FFFFFF' }, animate: [{ preset: 'fadeIn', at: { kind: 'beat', track: 'bed' } }] },
             { type: 'Group', children: [{ type: 'Image', source: { kind: 'network', value: 'https://example.com/a.png' } }] },
-            { type: 'Box', anchor: 'a', animate: [{ from: { opacity: 0 } }, { preset: 'pulse', on: 'bass' }, { preset: 'particles', spec: { kind: 'snow' } }] },
+            { type: 'Box', anchor: 'a', animate: [{ from: { opacity: 0 } }, { preset: 'pulse', on: 'bass' }, { preset: 'shader', asset: 'shaders/ripple.frag' }] },
             { type: 'Box', effects: [{ kind: 'blur', sigma: { values: [0, 4], positions: ['0s', '1s'] } }] },
           ],
         },
@@ -56,12 +56,40 @@ describe('findUnsupportedFeatures', () => {
       ],
     });
     expect(findUnsupportedFeatures(spec).map((item) => [item.path, item.feature])).toEqual([
-      ['scenes[0].children[0].effects[1]', 'lut effect'],
+      ['scenes[0].children[0].effects[1]', 'shader effect'],
       ['scenes[0].children[0].style.color', 'theme colour tokens'],
       ['scenes[0].children[1].animate[0].at', 'beat trigger'],
       ['scenes[0].children[2].children[0].source', 'network image source'],
       ['scenes[0].children[3].animate[1]', 'audio-reactive pulse animation'],
-      ['scenes[0].children[3].animate[2]', 'particles animation'],
+      ['scenes[0].children[3].animate[2]', 'shader animation'],
     ]);
+  });
+
+  it('shader reason names the missing runtime', () => {
+    const spec = parseSpec({ fluvieSpec: 1, scenes: [{ duration: '1s', children: [{ type: 'Box', effects: [{ kind: 'shader', asset: 'shaders/ripple.frag' }] }] }] });
+    expect(findUnsupportedFeatures(spec)[0]?.reason).toMatch(/needs Flutter's FragmentProgram to run a compiled \.frag shader/);
+  });
+
+  it('particles, curves and lut are drawn', () => {
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      scenes: [
+        {
+          duration: '1s',
+          children: [
+            {
+              type: 'Box',
+              effects: [
+                { kind: 'particles', particles: { kind: 'snow' } },
+                { kind: 'curves', curves: { master: [[0, 0], [1, 1]] } },
+                { kind: 'lut', cube: 'LUT_3D_SIZE 2' },
+              ],
+              animate: [{ preset: 'particles', spec: { kind: 'confetti' } }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(findUnsupportedFeatures(spec)).toEqual([]);
   });
 });
