@@ -72,9 +72,10 @@ export function printElement(element: ElementSpec, context: PrintContext, path: 
   return call('ElementId', [named('id', dartString(element.id)), element.lane === undefined ? null : named('lane', dartString(element.lane)), named('child', code)]);
 }
 
+/** The text of a hidden element's comment, on one line whatever its id contains. */
 function hiddenLabel(element: ElementSpec): string {
   const name = element.id === undefined ? element.type : `${element.type} ${JSON.stringify(element.id)}`;
-  return `hidden: ${name} is not visible, so it is left out`;
+  return `hidden: ${name} is not visible, so it is left out`.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
 }
 
 function checkPrintable(element: ElementSpec, path: string): void {

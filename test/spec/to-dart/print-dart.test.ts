@@ -1,16 +1,15 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validateSpec, type VideoSpec } from '../../../src/spec/index.js';
+import type { VideoSpec } from '../../../src/spec/index.js';
 import { printVideoSpecDart } from '../../../src/spec/to-dart/index.js';
 import { identifierFor } from '../../../src/spec/to-dart/anchor-names.js';
 import { dartString, dartTime } from '../../../src/spec/to-dart/dart-literals.js';
 import { FluvieError } from '../../../src/core/errors.js';
-import { readReferenceSpec } from '../reference-specs.js';
-
-function spec(value: unknown): VideoSpec {
-  const report = validateSpec(value);
-  if (report.spec === null) throw new Error(`invalid test spec: ${JSON.stringify(report.diagnostics)}`);
-  return report.spec;
-}
+import { readReferenceSpec, REFERENCE_SPEC_FILES } from '../reference-specs.js';
+import { dartSyntaxProblems } from './dart-syntax-check.js';
+import { oneLine, printSpec, spec } from './print-test-helpers.js';
 
 function reference(name: string): VideoSpec {
   return spec(readReferenceSpec(name));
@@ -89,13 +88,14 @@ describe('printVideoSpecDart on reference specs', () => {
   it('names the first unprintable value', () => {
     let caught: unknown = null;
     try {
-      printVideoSpecDart(reference('wave2_surfaces.fluvie.json'));
+      printVideoSpecDart(spec({ scenes: [{ duration: '1s', children: [{ type: 'Box' }, { type: 'Mermaid', source: 'graph TD; A', theme: 'forest' }] }] }));
     } catch (error: unknown) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(FluvieError);
     expect((caught as FluvieError).code).toBe('unsupported_feature');
-    expect((caught as FluvieError).message).toBe('Cannot print scenes[0].children[0] as Dart: Mermaid elements are not printed yet.');
+    expect((caught as FluvieError).message).toBe('Cannot print scenes[0].children[1].theme as Dart: Mermaid has no theme "forest"; use "dark" or "light".');
+    expect((caught as FluvieError).details).toEqual({ path: 'scenes[0].children[1].theme' });
   });
 });
 
@@ -180,39 +180,6 @@ describe('dart literals', () => {
 });
 
 describe('printVideoSpecDart audio and effects', () => {
-  it('prints audio_tracks with a track anchor', () => {
-    expect(printVideoSpecDart(reference('audio_tracks.fluvie.json'))).toBe(
-      `${HEADER}  final bed = Anchor('bed');
-  return Video(
-    size: VideoSize(640, 360),
-    scenes: [
-      Scene(
-        duration: 150.frames,
-        children: [Text('Drop').animate([Animation.pop(duration: 12.frames)])],
-        audio: [
-          Audio.sfx('audio/whoosh.mp3', at: Trigger.at(500.ms), volume: 0.6),
-          Audio.sfx('audio/tick.mp3', at: Trigger.sceneStart),
-        ],
-      ),
-    ],
-    audio: [
-      Audio.music(
-        '/home/ada/music/bed.mp3',
-        volume: 0.8,
-        fadeIn: 30.frames,
-        fadeOut: 60.frames,
-        loop: true,
-        trim: TimeRange(0.frames, 900.frames),
-        track: bed,
-      ),
-      Audio.music('https://cdn.example/pads.mp3'),
-    ],
-  );
-}
-`,
-    );
-  });
-
   it('drops muted lanes and applies gain', () => {
     const code = printVideoSpecDart(
       spec({
@@ -291,5 +258,137 @@ describe('printVideoSpecDart annotations', () => {
     expect(code).toContain('Bars(count: 12, band: AudioBand.treble, track: bed)');
     expect(code).toContain("TitleCard(title: 'Hi', subtitle: 'there', child: Box(color: Color(0xFF000000)))");
     expect(code.match(/Anchor\('bed'\)/g)).toHaveLength(1);
+  });
+});
+
+const GOLDEN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/to-dart');
+
+/** Reads a committed golden, or rewrites it when UPDATE_DART_GOLDENS=1 (then review the diff). */
+function expectGolden(code: string, name: string): void {
+  const file = path.join(GOLDEN_DIR, name);
+  if (process.env.UPDATE_DART_GOLDENS === '1') writeFileSync(file, code);
+  expect(code).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('printVideoSpecDart goldens', () => {
+  const references: Array<[string, string]> = [
+    ['audio_tracks.fluvie.json', 'audio_tracks.dart'],
+    ['show_windows.fluvie.json', 'show_windows.dart'],
+    ['wave2_surfaces.fluvie.json', 'wave2_surfaces.dart'],
+    ['preset_sweep.fluvie.json', 'preset_sweep.dart'],
+  ];
+  for (const [input, golden] of references) {
+    it(`prints ${input} as committed`, () => {
+      expectGolden(printVideoSpecDart(reference(input)), golden);
+    });
+  }
+
+  it('prints the feature fixture as committed', () => {
+    const input = JSON.parse(readFileSync(path.join(GOLDEN_DIR, 'everything.fluvie.json'), 'utf8')) as unknown;
+    expectGolden(printVideoSpecDart(spec(input)), 'everything.dart');
+  });
+});
+
+describe('printVideoSpecDart on every reference spec', () => {
+  it('finds the reference specs', () => {
+    expect(REFERENCE_SPEC_FILES.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const name of REFERENCE_SPEC_FILES) {
+    it(`prints ${name} as balanced Dart`, () => {
+      const code = printVideoSpecDart(reference(name));
+      expect(code.startsWith(HEADER) || code.startsWith('//')).toBe(true);
+      expect(code.endsWith('  );\n}\n')).toBe(true);
+      expect(dartSyntaxProblems(code)).toEqual([]);
+    });
+
+    it(`prints ${name} deterministically`, () => {
+      const parsed = reference(name);
+      const first = printVideoSpecDart(parsed);
+      expect(printVideoSpecDart(structuredClone(parsed))).toBe(first);
+      expect(printVideoSpecDart(parsed)).toBe(first);
+    });
+  }
+});
+
+describe('printVideoSpecDart document features', () => {
+  it('prints overlays before scenes', () => {
+    const code = printSpec({ overlays: [{ type: 'Text', text: 'LIVE', anchor: 'live' }], scenes: [{ duration: '1s', children: [{ type: 'Box', animate: [{ preset: 'fadeIn', at: { kind: 'whenEnds', anchor: 'live' } }] }] }] });
+    expect(oneLine(code)).toContain("overlays: [Text('LIVE').animate([], anchor: live)], scenes: [");
+    expect(code.indexOf("final live = Anchor('live');")).toBeLessThan(code.indexOf('return Video('));
+  });
+
+  it('wraps children for element transitions', () => {
+    const code = oneLine(
+      printSpec({
+        scenes: [
+          {
+            duration: '2s',
+            transitions: [{ kind: 'cut', between: ['x', 'y'] }],
+            children: [
+              { type: 'Box', id: 'x' },
+              { type: 'Box', id: 'y' },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(code).toContain(
+      "children: [ClipTransitionGroup(children: [ElementId(id: 'x', child: Box()), ElementId(id: 'y', child: Box())], transitions: [ClipTransition(outgoing: 'x', incoming: 'y', transition: Transition.cut())])]",
+    );
+  });
+
+  it('comments on lanes, steps and notes', () => {
+    const code = printSpec({
+      lanes: [{ id: 'b' }, { id: 'a', muted: true }],
+      scenes: [{ duration: '1s', notes: { text: 'hi' } }, { duration: '1s', steps: [{ elements: [] }, { elements: [] }] }],
+    });
+    expect(code.split('\n').slice(0, 2)).toEqual([
+      '// The spec has 2 build steps and speaker notes; plain Fluvie code has no form for them, so this video plays straight through.',
+      "// The spec has 2 timeline lanes; they only arrange an editor's timeline, and lane gains are applied to the volumes. Audio on the muted lane a is left out, as a render leaves it out.",
+    ]);
+  });
+
+  it('prints gradient stops and encoder options', () => {
+    const code = oneLine(
+      printSpec({
+        export: { mode: 'mp4', codec: 'h264', preset: 'veryfast', pixelFormat: 'yuv444p', crf: 18 },
+        scenes: [{ duration: '1s', background: { kind: 'gradient', colors: ['#000000', '#FFFFFF'], stops: [0.25, 0.75], begin: { x: -1, y: 0 } } }],
+      }),
+    );
+    expect(code).toContain('export: Export.mp4(codec: ExportCodec.h264, crf: 18, preset: EncoderPreset.veryfast, pixelFormat: ExportPixelFormat.yuv444p)');
+    expect(code).toContain('Background.gradient([Color(0xFF000000), Color(0xFFFFFFFF)], stops: [0.25, 0.75], begin: Alignment(-1, 0))');
+  });
+
+  it('rejects an encoder value Fluvie lacks', () => {
+    let message = '';
+    try {
+      printVideoSpecDart(spec({ export: { mode: 'mp4', codec: 'libx264' }, scenes: [{ duration: '1s' }] }));
+    } catch (error: unknown) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe('Cannot print export.codec as Dart: Fluvie has no ExportCodec "libx264"; use one of h264, h265.');
+  });
+
+  it('escapes hostile strings everywhere', () => {
+    const hostile = "a'b\"c$d${e}\\f\ng\u0000h\u2029*/ // end";
+    const code = printSpec({
+      lanes: [{ id: hostile, muted: true }],
+      scenes: [
+        {
+          duration: '1s',
+          children: [
+            { type: 'Text', text: hostile, id: hostile },
+            { type: 'Box', id: hostile, visible: false },
+            { type: 'Snapshot', child: { type: 'Box', id: hostile, visible: false } },
+            { type: 'Chart', variant: 'pie', data: { [hostile]: 1 } },
+            { type: 'Terminal', lines: [{ cmd: hostile, prompt: hostile }] },
+          ],
+        },
+      ],
+    });
+    expect(code).toContain("'a\\'b\"c\\$d\\${e}\\\\f\\ng\\u{0}h\\u{2029}*/ // end'");
+    expect(code).not.toContain('\u2029');
+    expect(code.split('\n').filter((line) => line.trimStart().startsWith('// hidden'))).toHaveLength(1);
   });
 });
