@@ -29,6 +29,8 @@ export interface RenderPlan {
   scenes: PlannedScene[];
   /** The video `overlays`: drawn above every scene on the video clock, `show` windows measured on the whole video. */
   overlays: PlannedElement[];
+  /** The analysed music tracks that beat triggers, audio-reactive animations and Bars read; null without. */
+  audio: AudioAnalysis | null;
 }
 
 export interface PlannedScene {

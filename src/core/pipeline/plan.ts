@@ -64,6 +64,7 @@ export function planRender(input: VideoSpec, options: PlanOptions): RenderPlan {
     posterFrame: posterFrameOf(options.posterTime ?? spec.poster ?? null, fps, timeline.totalFrames, totalFrames),
     scenes,
     overlays,
+    audio,
   };
 }
 

@@ -10,6 +10,7 @@ import { findUnsupportedFeatures } from '../engines/native/unsupported.js';
 import type { VideoSpec } from '../../spec/index.js';
 import type { RenderDeps, RenderRequest, RenderResult } from './render-request.js';
 import { planRender } from './plan.js';
+import { planWithAudio } from './plan-with-audio.js';
 import { loadRenderSpec } from './load-render-spec.js';
 import { posterPathFor } from './output-paths.js';
 import { buildRenderAudio } from './render-audio.js';
@@ -33,12 +34,14 @@ export async function renderSpecNative(request: RenderRequest, deps: RenderDeps)
 async function renderLoadedSpec(request: RenderRequest, deps: RenderDeps, spec: VideoSpec, baseDir: string): Promise<RenderResult> {
   // The spec's own `poster` applies unless the request names another time.
   const posterTime = request.posterTime ?? spec.poster ?? null;
-  const plan = planRender(spec, { aspect: request.aspect, maxFrames: request.maxFrames, posterTime });
+  const planOptions = { aspect: request.aspect, maxFrames: request.maxFrames, posterTime };
+  const draftPlan = planRender(spec, planOptions);
   await assertMediaFilesExist(spec, baseDir);
   reportUnsupported(spec, request, deps);
 
   // ffmpeg is checked before the first frame is drawn, so a missing encoder costs nothing.
   const ffmpeg = await resolveFfmpeg({ flag: request.ffmpegPath, env: deps.env });
+  const plan = await planWithAudio(spec, draftPlan, planOptions, { baseDir, ffmpeg, signal: deps.signal });
   const audio = await buildRenderAudio({ spec, plan, baseDir, format: request.format, ffmpeg, signal: deps.signal });
   requireEncoders(ffmpeg, request.format, { audio: audio !== null });
   deps.emit({ type: 'log', level: 'info', message: `ffmpeg: ${ffmpeg.path} (${ffmpeg.version}, from ${ffmpeg.source})` });

@@ -8,6 +8,7 @@
 import type { ProgressEvaluator } from '../../motion/progress.js';
 import { noise2, valueForSeed } from '../../motion/value-noise.js';
 import type { FrameWindow, PlannedAnimation, PlannedElement } from '../../pipeline/plan-types.js';
+import { energyAt, type AudioAnalysis } from '../../audio/audio-analysis.js';
 import { identityFields, KEYFRAME_FIELDS, resetFields, writeTrack, type ComposedFields, type KeyframeTrack } from './motion/keyframe.js';
 import { animationMotion } from './motion/presets.js';
 import { applyParamTracks, effectMotion, type ParamTrack } from './motion/element-effects.js';
@@ -44,8 +45,8 @@ export function identityKeyframe(): ComposedKeyframe {
 }
 
 /** Prepares a planned animation, or returns null for one the engine does not draw. */
-export function toFieldAnimation(planned: PlannedAnimation): FieldAnimation | null {
-  const motion = animationMotion(planned);
+export function toFieldAnimation(planned: PlannedAnimation, audio: AudioAnalysis | null = null): FieldAnimation | null {
+  const motion = animationMotion(planned, audio);
   if (motion === null) return null;
   return {
     planned,
@@ -121,6 +122,9 @@ function wrapperValue(wrapper: Wrapper, animation: FieldAnimation, p: number, fr
       const progress = end <= start ? 0 : Math.min(Math.max((frame - start) / (end - start), 0), 1);
       return wrapper.depth * progress;
     }
+    case 'reactive':
+      // Fluvie's reactive effect ignores the animation's progress and reads the frame clock.
+      return wrapper.gain * energyAt(wrapper.energies, frame);
     case 'float':
       // NOTE: Fluvie reads its frame clock here; counting from the scene start is an assumption.
       return floatOffset(frame - animation.sceneStart, animation.planned?.timing.repeat?.cycle ?? 0, wrapper.amplitude, wrapper.seed);

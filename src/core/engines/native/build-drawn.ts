@@ -20,6 +20,7 @@ import { createDeviceFrameDrawer, createSnapshotDrawer } from './draw-device-fra
 import { createRichTextDrawer } from './draw-rich-text.js';
 import { createDecoratedBoxDrawer } from './draw-decorated-box.js';
 import { createClipDrawer } from './draw-clip.js';
+import { createBarsDrawer } from './draw-bars.js';
 
 /** What a drawer factory receives: the planned element, the node context and its clock. */
 export interface DrawnEnv {
@@ -63,6 +64,7 @@ const FACTORIES: Partial<Record<ElementSpec['type'], Factory>> = {
   Snapshot: createSnapshotDrawer,
   Clip: createClipDrawer,
 };
+  Bars: createBarsDrawer,
 
 /** Element types with a drawer; unsupported.ts treats them as drawn. */
 export const DRAWN_ELEMENT_TYPES: readonly string[] = Object.keys(FACTORIES);

@@ -91,6 +91,7 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     luts,
   };
   const ctx = canvas.getContext('2d');
+    audio: plan.audio,
   // Text shaping follows the host language unless it is fixed, which would make frames machine-dependent.
   ctx.lang = 'en';
   context.measureContext.lang = 'en';

@@ -13,6 +13,7 @@ import type { ImageFit } from './draw-image.js';
 import type { ElementDrawer } from './element-drawer.js';
 import { buildDrawnContent } from './build-drawn.js';
 import type { ClipLibrary } from './clip/clip-library.js';
+import type { AudioAnalysis } from '../../audio/audio-analysis.js';
 import type { CubeLut } from './effects/cube-lut.js';
 
 export interface Rect {
@@ -74,6 +75,8 @@ export interface NodeContext extends StyleContext {
   fps: number;
   /** Players of the render's clips; without it Clip elements paint nothing. */
   clips?: ClipLibrary;
+  /** The analysed music tracks; without it audio-reactive animations are skipped and Bars rest at 0. */
+  audio?: AudioAnalysis | null;
   /** Parsed `.cube` files of `lut` effects by effect JSON path; without it an asset LUT changes nothing. */
   luts?: ReadonlyMap<string, CubeLut>;
 }
@@ -92,7 +95,7 @@ function buildNode(planned: PlannedElement, context: NodeContext): DrawNode {
   for (const animation of planned.animations) {
     // SplitText runs its staggered animations on each part instead (draw-split-text.ts).
     if (element.type === 'SplitText' && animation.stagger !== null) continue;
-    const field = toFieldAnimation(animation);
+    const field = toFieldAnimation(animation, context.audio ?? null);
     if (field !== null) animations.push(field);
   }
   animations.push(...elementEffectAnimations(planned, context.fps, context.luts));

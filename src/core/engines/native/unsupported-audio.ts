@@ -20,11 +20,7 @@ export function checkAudioTracks(tracks: readonly AudioTrackSpec[] | undefined, 
     }
     if (!isPlannableAudioTrigger(track.at)) {
       const kind = typeof track.at === 'string' ? track.at : track.at?.kind;
-      add(`${trackPath}.at`, `${kind} audio trigger`, `${NOT_MIXED}; use sceneStart, sceneEnd, whenStarts, whenEnds or {"kind": "at", "time": …}`);
-    }
-    const volume = track.automation?.volume;
-    if (volume !== undefined && typeof volume !== 'number' && (volume.easings ?? []).some((ease) => ease !== 'linear')) {
-      add(`${trackPath}.automation.volume.easings`, 'eased volume automation', `${NOT_MIXED}; the gain would move linearly between stops`);
+      add(`${trackPath}.at`, `${kind} audio trigger`, `${NOT_MIXED}; use sceneStart, sceneEnd, previous, whenStarts, whenEnds or {"kind": "at", "time": …}`);
     }
   });
 }

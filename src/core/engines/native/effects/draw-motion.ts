@@ -214,6 +214,11 @@ function applyTransformWrapper(ctx: SKRSContext2D, wrapper: TransformWrapper, va
     case 'float':
       ctx.translate(0, value * height);
       return true;
+    case 'reactive':
+      ctx.translate(width / 2, height / 2);
+      ctx.scale(wrapper.axes === 'both' ? 1 + value : 1, 1 + value);
+      ctx.translate(-width / 2, -height / 2);
+      return true;
     case 'along': {
       const point = wrapper.path.at(value);
       ctx.translate(point.x, point.y);

@@ -10,6 +10,8 @@ import type { KeyframeStop, KeyframeTrack } from './keyframe.js';
 import { resolveParticleField } from '../effects/particles.js';
 import { createPathSampler } from './path-sampler.js';
 import type { Wrapper } from './wrappers.js';
+import { parseAudioBand } from '../../../audio/audio-band.js';
+import { selectTrack, type AudioAnalysis } from '../../../audio/audio-analysis.js';
 
 export interface AnimationMotion {
   track: KeyframeTrack | null;
@@ -61,9 +63,13 @@ export const DRAWN_PRESETS = [
   'particles',
 ] as const;
 
-export function animationMotion(planned: PlannedAnimation): AnimationMotion | null {
+export function animationMotion(planned: PlannedAnimation, audio: AudioAnalysis | null = null): AnimationMotion | null {
   const animation = planned.animation;
-  if ('preset' in animation && typeof animation.preset === 'string') return presetMotion(animation as PresetAnimationSpec, planned);
+  if ('preset' in animation && typeof animation.preset === 'string') {
+    const preset = animation as PresetAnimationSpec;
+    if (preset.preset === 'scaleY' || (preset.preset === 'pulse' && preset.on !== undefined)) return reactiveMotion(preset, planned, audio);
+    return presetMotion(preset, planned);
+  }
   return { track: rawTrack(animation as RawAnimationSpec, planned.stopPositions), wrapper: null };
 }
 
@@ -109,8 +115,6 @@ function presetMotion(animation: PresetAnimationSpec, planned: PlannedAnimation)
       return { track: { kind: 'stops', stops, positions: null, easings: [gentle, gentle, gentle, gentle] }, wrapper: null };
     }
     case 'pulse':
-      // The audio-reactive form scales with a track's energy, which needs audio analysis.
-      if (animation.on !== undefined) return null;
       return track({ scale: animation.min ?? 0.97 }, { scale: animation.max ?? 1.03 });
     case 'color':
     case 'gradientShift':
@@ -146,6 +150,17 @@ function presetMotion(animation: PresetAnimationSpec, planned: PlannedAnimation)
       // scaleY (audio reactive) and shader.
       return null;
   }
+}
+
+/**
+ * The audio-reactive `pulse {on}` and `scaleY {on}`: a transform wrapper scaling by 1 + gain·energy
+ * (gain default 1) of the followed track's band. Returns null without an analysis.
+ */
+function reactiveMotion(animation: PresetAnimationSpec, planned: PlannedAnimation, audio: AudioAnalysis | null): AnimationMotion | null {
+  if (audio === null || (animation.preset !== 'pulse' && animation.preset !== 'scaleY') || animation.on === undefined) return null;
+  const band = parseAudioBand(animation.on, `${planned.path}.on`);
+  const energies = selectTrack(audio, animation.track, planned.path).energies[band];
+  return { track: null, wrapper: { kind: 'reactive', axes: animation.preset === 'pulse' ? 'both' : 'y', gain: animation.gain ?? 1, energies } };
 }
 
 function rawTrack(animation: RawAnimationSpec, positions: readonly number[] | null): KeyframeTrack {

@@ -14,7 +14,9 @@ export type TransformWrapper =
   | { kind: 'parallax'; depth: number }
   /** The seeded float: a sine bob plus a value-noise wobble, in element heights. */
   | { kind: 'float'; amplitude: number; seed: string }
-  | { kind: 'along'; path: PathSampler; orient: boolean };
+  | { kind: 'along'; path: PathSampler; orient: boolean }
+  /** Scales about the box centre by 1 + gain·energy: both axes for `pulse`, only y for `scaleY`. */
+  | { kind: 'reactive'; axes: 'both' | 'y'; gain: number; energies: Float32Array };
 
 export type PixelWrapper =
   | { kind: 'grain'; amount: number }
