@@ -4,6 +4,7 @@
  * Every time here is in seconds on the output timeline, already resolved from the spec's triggers.
  */
 import type { AudioMix } from './ffmpeg-args.js';
+import { tempoRampFilters, type TempoMap } from './tempo-ramp.js';
 
 /** A volume stop of an automation curve; the gain moves linearly between stops. */
 export interface VolumeStop {
@@ -36,6 +37,8 @@ export interface AudioMixTrack {
   playLength: number | null;
   /** Playback rate of a clip's audio; negative plays it backwards. Default 1. */
   speed?: number;
+  /** A clip's speed ramp; when set it replaces `speed`. */
+  tempoMap?: TempoMap | null;
 }
 
 /** Largest sample count `aloop` may buffer; it grows only as far as the trimmed segment needs. */
@@ -56,7 +59,7 @@ export function buildAudioMix(tracks: readonly AudioMixTrack[], durationSeconds:
     // Looping a trimmed range needs the filter; a whole file loops cheaper at the demuxer.
     const loopInput = track.loop && track.trimFrom === null && track.trimTo === null;
     inputArgs.push(...(loopInput ? ['-stream_loop', '-1'] : []), '-i', track.file);
-    chains.push(`[${index + 1}:a]${trackFilters(track, durationSeconds).join(',')}[a${index}]`);
+    chains.push(`[${index + 1}:a]${trackFilters(track, durationSeconds, index).join(',')}[a${index}]`);
   });
 
   const labels = audible.map((_, index) => `[a${index}]`).join('');
@@ -65,7 +68,7 @@ export function buildAudioMix(tracks: readonly AudioMixTrack[], durationSeconds:
   return { inputArgs, filterGraph: [...chains, mix].join(';') };
 }
 
-function trackFilters(track: AudioMixTrack, durationSeconds: number): string[] {
+function trackFilters(track: AudioMixTrack, durationSeconds: number, index: number): string[] {
   const filters: string[] = [];
   if (track.trimFrom !== null || track.trimTo !== null) {
     const bounds = [
@@ -76,8 +79,12 @@ function trackFilters(track: AudioMixTrack, durationSeconds: number): string[] {
   }
   filters.push('asetpts=PTS-STARTPTS');
   const speed = track.speed ?? 1;
-  if (speed < 0) filters.push('areverse');
-  filters.push(...tempoFilters(Math.abs(speed)));
+  if (track.tempoMap !== undefined && track.tempoMap !== null) {
+    filters.push(...tempoRampFilters(track.tempoMap, index));
+  } else {
+    if (speed < 0) filters.push('areverse');
+    filters.push(...tempoFilters(Math.abs(speed)));
+  }
   if (track.loop && (track.trimFrom !== null || track.trimTo !== null)) filters.push(`aloop=loop=-1:size=${ALOOP_MAX_SAMPLES}`);
   if (track.start > 0) filters.push(`adelay=delays=${Math.round(track.start * 1000)}:all=1`);
   filters.push(volumeFilter(track));

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { parseTime, resolveTimeFrames, type AudioTrackSpec, type ClipElement, type TriggerSpec, type VideoSpec } from '../../spec/index.js';
 import type { VolumeStop } from '../encode/audio-mix.js';
+import type { TempoMap } from '../encode/tempo-ramp.js';
+import { integrateSpeedRamp, speedRampProblem } from '../motion/speed-ramp.js';
 import { FluvieError } from '../errors.js';
 import { automationStops } from './plan-automation.js';
 import type { FrameWindow, PlannedElement, RenderPlan } from './plan-types.js';
@@ -31,6 +33,8 @@ export interface PlannedAudioTrack {
   fadeOut: number | null;
   /** Playback rate (clips only); negative plays backwards. */
   speed: number;
+  /** A clip's speed ramp as a source clock; when set the audio follows it instead of `speed`. */
+  tempoMap?: TempoMap | null;
 }
 
 /** Trigger kinds an audio track may use here; the rest (`beat`) are listed as unsupported. */
@@ -149,6 +153,8 @@ function clipTrack(planned: PlannedElement, element: ClipElement, file: string, 
   const frames = (time: string): number => resolveTimeFrames(parseTime(time), fps, scopeFrames);
   const seconds = (time: string | undefined): number | null => (time === undefined ? null : frames(time) / fps);
   const speed = typeof element.speed === 'number' ? element.speed : (element.speed?.values[0] ?? 1) || 1;
+  // A ramp that cannot play forward is reported by the unsupported check and plays at its first value.
+  const ramp = element.speed !== undefined && typeof element.speed !== 'number' && speedRampProblem(element.speed) === null ? element.speed : null;
   return {
     path: `${planned.path}.source`,
     kind: 'clip',
@@ -163,7 +169,8 @@ function clipTrack(planned: PlannedElement, element: ClipElement, file: string, 
     automation: automationStops(element.automation?.volume, fps, frames),
     fadeIn: seconds(element.fadeIn),
     fadeOut: seconds(element.fadeOut),
-    speed,
+    speed: ramp === null ? speed : 1,
+    tempoMap: ramp === null ? null : { fps, sourceSeconds: integrateSpeedRamp(ramp, fps, window.end - window.start) },
   };
 }
 

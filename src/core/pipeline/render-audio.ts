@@ -66,12 +66,17 @@ async function playLength(track: PlannedAudioTrack, options: RenderAudioOptions)
   return lengthAfterTrim(track, Number(media.format.duration ?? NaN));
 }
 
-/** Seconds the trimmed source plays at the track's speed, or null for an unknown file length. */
+/** Seconds the trimmed source plays at the track's speed or ramp, or null for an unknown file length. */
 function lengthAfterTrim(track: PlannedAudioTrack, duration: number): number | null {
   if (!Number.isFinite(duration)) return null;
   const from = track.trimFrom ?? 0;
   const to = track.trimTo === null ? duration : Math.min(track.trimTo, duration);
-  return Math.max(0, to - from) / Math.abs(track.speed);
+  const length = Math.max(0, to - from);
+  const map = track.tempoMap;
+  if (map === undefined || map === null) return length / Math.abs(track.speed);
+  // Under a ramp the source runs out at the first output frame whose source clock reaches its length.
+  const frame = map.sourceSeconds.findIndex((seconds) => seconds >= length);
+  return frame < 0 ? null : frame / map.fps;
 }
 
 function requireFfprobe(track: PlannedAudioTrack, ffmpeg: ResolvedFfmpeg): string {

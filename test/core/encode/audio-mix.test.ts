@@ -74,3 +74,12 @@ describe('buildAudioMix clip speed', () => {
     expect(graph).toContain('atempo=0.5,atempo=0.5,volume=1');
   });
 });
+
+describe('buildAudioMix speed ramp', () => {
+  it('puts the ramp filters after the timestamp reset', () => {
+    const tempoMap = { fps: 2, sourceSeconds: Float64Array.from([0, 0.5, 1.5]) };
+    const graph = buildAudioMix([track({ tempoMap })], 4)?.filterGraph ?? '';
+    expect(graph).toContain("asetpts=PTS-STARTPTS,asetnsamples=n=128:p=0,asendcmd=c='0.5 atempo@ramp0s0 tempo 2',atempo@ramp0s0=1,volume=1");
+    expect(graph).not.toContain('areverse');
+  });
+});

@@ -8,7 +8,7 @@ import { FluvieError } from '../../../errors.js';
 import type { FrameWindow } from '../../../pipeline/plan-types.js';
 import { fitRects, type ImageFit } from '../draw-image.js';
 import { ClipDecoder } from './clip-decoder.js';
-import { clipDecodeArgs, clipFadeOpacity, REVERSE_MAX_BYTES, reverseBytes, type ClipPlayback } from './clip-timing.js';
+import { clipDecodeArgs, clipFadeOpacity, rampFrameIndex, REVERSE_MAX_BYTES, reverseBytes, type ClipPlayback } from './clip-timing.js';
 
 /** Facts ffprobe reports about a clip file. */
 export interface ClipProbe {
@@ -46,6 +46,8 @@ export class ClipPlayer {
   private shownIndex = -1;
   private loadedIndex = -1;
   private opacity = 1;
+  /** Decoded frames per source second under a speed ramp (see `startDecoder`). */
+  private rampDecodeFps = 0;
 
   constructor(private readonly options: ClipPlayerOptions) {}
 
@@ -62,7 +64,8 @@ export class ClipPlayer {
     if (index === this.loadedIndex) return;
 
     const decoder = this.decoder ?? this.startDecoder();
-    const pixels = await decoder.frameAt(index);
+    const ramp = this.options.playback.ramp ?? null;
+    const pixels = await decoder.frameAt(ramp === null ? index : rampFrameIndex(ramp, index, this.rampDecodeFps));
     this.loadedIndex = index;
     if (pixels === null || this.frameCanvas === null) return;
     const canvas = this.frameCanvas;
@@ -118,10 +121,15 @@ export class ClipPlayer {
       }
     }
 
+    // A ramp decodes every source frame at rate 1 and picks frames by the ramp's source clock.
+    const ramped = playback.ramp !== undefined && playback.ramp !== null;
+    this.rampDecodeFps = Number.isFinite(probe.frameRate) && probe.frameRate > 0 ? probe.frameRate : this.options.fps;
+    const decodeFps = ramped ? this.rampDecodeFps : this.options.fps;
+
     this.frameCanvas = createCanvas(width, height);
     this.decoder = new ClipDecoder({
       ffmpegPath: this.options.ffmpegPath,
-      args: clipDecodeArgs({ ...playback, file: this.options.file, fps: this.options.fps, width, height }),
+      args: clipDecodeArgs({ ...playback, speed: ramped ? 1 : playback.speed, file: this.options.file, fps: decodeFps, width, height }),
       width,
       height,
       path,

@@ -7,8 +7,23 @@ export interface ClipPlayback {
   /** Source seconds where playback starts, and where it ends (null: the file's end). */
   trimFrom: number;
   trimTo: number | null;
-  /** Playback rate; negative plays the trimmed range backwards. */
+  /** Playback rate; negative plays the trimmed range backwards. Ignored when `ramp` is set. */
   speed: number;
+  /**
+   * A speed ramp's source clock: entry k is the source seconds after `trimFrom` shown at output
+   * frame k of the window (see speed-ramp.ts). Null or absent for a constant `speed`.
+   */
+  ramp?: Float64Array | null;
+}
+
+/**
+ * Returns the decoded frame index that output frame `index` of the window shows under a ramp, when
+ * the decoder emits `decodeFps` frames per source second: the frame on screen at that source time.
+ */
+export function rampFrameIndex(ramp: Float64Array, index: number, decodeFps: number): number {
+  const seconds = ramp[Math.min(Math.max(index, 0), ramp.length - 1)]!;
+  // The epsilon keeps a source time that lands exactly on a frame from rounding down to the previous one.
+  return Math.floor(seconds * decodeFps + 1e-6);
 }
 
 export interface DecodeArgsOptions extends ClipPlayback {
