@@ -8,14 +8,22 @@
 //
 // Register your compositions in `compositions` below; each key becomes a valid
 // `fluvie-render render <key>` argument and shows up in `fluvie-render list`.
+//
+// Written against the public API of Fluvie 0.2.x and 0.3.0: the authoring barrel
+// `package:fluvie/fluvie.dart` and, since 0.2.0, the pipeline barrel
+// `package:fluvie/rendering.dart` (RenderService, RenderConfig, FrameCache and the
+// capture services). It has not been compiled yet, and templates/flutter/README.md in
+// fluvie-render lists what was checked.
 
 import 'dart:convert';
 import 'dart:io';
+import 'dart:math' as math;
 import 'dart:ui' as ui;
 
 import 'package:flutter/widgets.dart';
 import 'package:flutter_test/flutter_test.dart';
 import 'package:fluvie/fluvie.dart';
+import 'package:fluvie/rendering.dart';
 
 /// Composition keys and the videos they build. Keys use lowercase letters, digits and `_`.
 final Map<String, Video Function()> compositions = <String, Video Function()>{
@@ -34,21 +42,23 @@ const String _poster = String.fromEnvironment('FLUVIE_RENDER_POSTER');
 const String _spec = String.fromEnvironment('FLUVIE_RENDER_SPEC');
 
 void main() {
-  testWidgets('fluvie-render capture harness', (tester) async {
-    if (_list == 'true') {
-      // fluvie-render list reads the keys from this exact marker.
-      stdout.writeln('fluvie-keys: ${compositions.keys.join(', ')}');
-      return;
-    }
-    if (_key.isEmpty && _spec.isEmpty) {
-      markTestSkipped('No FLUVIE_RENDER_KEY or FLUVIE_RENDER_SPEC define: only fluvie-render runs this harness.');
-      return;
-    }
-    expect(_outDir, isNotEmpty, reason: 'FLUVIE_RENDER_OUT_DIR must name the render sandbox');
+  testWidgets(
+    'fluvie-render capture harness',
+    (tester) async {
+      if (_list == 'true') {
+        // fluvie-render list reads the keys from this exact marker.
+        stdout.writeln('fluvie-keys: ${compositions.keys.join(', ')}');
+        return;
+      }
+      expect(_outDir, isNotEmpty, reason: 'FLUVIE_RENDER_OUT_DIR must name the render sandbox');
 
-    final video = await _loadVideo(tester);
-    await _capture(tester, video);
-  }, timeout: Timeout.none);
+      final video = await _loadVideo(tester);
+      await _capture(tester, video);
+    },
+    // A plain `flutter test` run passes none of the defines, so only fluvie-render runs this harness.
+    skip: _list != 'true' && _key.isEmpty && _spec.isEmpty,
+    timeout: Timeout.none,
+  );
 }
 
 Future<Video> _loadVideo(WidgetTester tester) async {
@@ -76,7 +86,8 @@ Future<void> _capture(WidgetTester tester, Video video) async {
   final size = aspect?.sizeFor(longEdge);
   final width = size?.width ?? video.width;
   final height = size?.height ?? video.height;
-  final frameCount = _frames.isEmpty ? video.totalFrames : int.parse(_frames).clamp(1, video.totalFrames);
+  // `FLUVIE_RENDER_FRAMES` renders the first N frames only, never more than the video has.
+  final frameCount = _frames.isEmpty ? video.totalFrames : math.min(int.parse(_frames), video.totalFrames);
 
   // One physical pixel per video pixel.
   tester.view.physicalSize = ui.Size(width.toDouble(), height.toDouble());
@@ -89,18 +100,25 @@ Future<void> _capture(WidgetTester tester, Video video) async {
     height: height,
     fps: video.fps,
     frameCount: frameCount,
-    cacheEnabled: _noCache != 'true',
+    // The frame cache is keyed by the render settings and `compositionKey`, not by the
+    // composition's content, so an edited spec file under the same path would replay stale
+    // frames. Spec renders therefore never use it.
+    cacheEnabled: _noCache != 'true' && _spec.isEmpty,
     quality: _quality.isEmpty ? Quality.high : Quality.values.byName(_quality),
   );
   final controller = RenderController();
   final boundaryKey = GlobalKey();
   final composition = aspect == null ? video : AspectScope(aspect: aspect, child: video);
+  // A widget test has no ambient Directionality, and text inside the composition needs one.
   await tester.pumpWidget(
-    RenderModeContext(
-      mode: RenderMode.render,
-      child: RenderControllerScope(
-        controller: controller,
-        child: RepaintBoundary(key: boundaryKey, child: composition),
+    Directionality(
+      textDirection: TextDirection.ltr,
+      child: RenderModeContext(
+        mode: RenderMode.capture,
+        child: RenderControllerScope(
+          controller: controller,
+          child: RepaintBoundary(key: boundaryKey, child: composition),
+        ),
       ),
     ),
   );
@@ -120,7 +138,7 @@ Future<void> _capture(WidgetTester tester, Video video) async {
       },
       boundaryKey: boundaryKey,
       compositionKey: _key.isEmpty ? 'spec:$_spec' : _key,
-      export: _exportFor(_format),
+      export: _exportFor(_format, video.export),
       posterFrame: _posterFrame(_poster, video.fps, frameCount),
       onProgress: progressFile == null || progressFile.isEmpty
           ? null
@@ -129,13 +147,19 @@ Future<void> _capture(WidgetTester tester, Video video) async {
   });
 }
 
-Export? _exportFor(String format) => switch (format) {
-  '' || 'mp4' => null,
-  'gif' => const Export.gif(),
-  'imageSequence' => const Export.imageSequence(),
-  'transparent' => const Export.transparent(),
-  _ => throw ArgumentError.value(format, 'FLUVIE_RENDER_FORMAT', 'expected mp4, gif, imageSequence or transparent'),
-};
+/// Maps `FLUVIE_RENDER_FORMAT` to an `Export`. The video's own `export` wins when it has the
+/// requested mode, so a spec's `export.fps` for gif is kept. Null means mp4 at `RenderConfig.quality`.
+Export? _exportFor(String format, Export? declared) {
+  if (format.isEmpty) return declared;
+  if (declared != null && declared.mode.name == format && format != 'mp4') return declared;
+  return switch (format) {
+    'mp4' => null,
+    'gif' => const Export.gif(),
+    'imageSequence' => const Export.imageSequence(),
+    'transparent' => const Export.transparent(),
+    _ => throw ArgumentError.value(format, 'FLUVIE_RENDER_FORMAT', 'expected mp4, gif, imageSequence or transparent'),
+  };
+}
 
 /// Resolves a poster time (`30f`, `1.5s`, `500ms`, `0.3r`) to a frame index within the capture.
 int? _posterFrame(String poster, int fps, int frameCount) {
