@@ -70,7 +70,7 @@ export function dartTime(text: string, path: string): DartExpr {
   throw new DartPrintError(path, `invalid time ${JSON.stringify(text)}`);
 }
 
-/** The text of a raw expression; the literal helpers here only build raw expressions. */
+/** Returns the text of a raw expression. The literal helpers here only build raw expressions. */
 export function textOf(expr: DartExpr): string {
   return expr.kind === 'raw' ? expr.text : '';
 }
@@ -91,7 +91,7 @@ export function dartEase(ease: EaseSpec, path: string): DartExpr {
   return raw(ease === 'in' ? 'Ease.in_' : `Ease.${ease}`);
 }
 
-/** A `[n, n, ...]` list of numbers, such as gradient stops. */
+/** Prints a `[n, n, ...]` list of numbers, such as gradient stops. */
 export function dartNumberList(values: readonly number[], path: string): DartExpr {
   return raw(`[${values.map((value, index) => textOf(dartNumber(value, `${path}[${index}]`))).join(', ')}]`);
 }

@@ -1,8 +1,8 @@
 /**
- * Dart for `Chart.<variant>(...)`. Each variant reads one data shape, as Fluvie's chart factories do:
- * bar, pie and donut read `data`; line and area read `data` or `series`; scatter reads exactly one
- * of `points`, `data` or a single `series`. Props a variant does not read (such as `stagger` on a
- * pie) are left out, because Fluvie's spec builder ignores them too.
+ * Dart for `Chart.<variant>(...)`. Each variant reads one data shape, as Fluvie's chart factories do.
+ * Bar, pie and donut read `data`, line and area read `data` or `series`, and scatter reads exactly
+ * one of `points`, `data` or a single `series`. Props a variant does not read (such as `stagger` on
+ * a pie) are left out, because Fluvie's spec builder ignores them too.
  */
 import type { ChartElement } from '../schema/types.js';
 import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
@@ -57,7 +57,7 @@ function printScatter(chart: ChartElement, reveal: DartArg | null, stagger: Dart
   return call('series', [positional(printSeries(single, `${path}.series[0]`)), reveal, stagger], raw('Chart.scatter'));
 }
 
-/** A `{'label': value, ...}` map literal in the document's key order. */
+/** Prints a `{'label': value, ...}` map literal in the document's key order. */
 function dataMap(data: Readonly<Record<string, number>>, path: string): DartExpr {
   const entries = Object.entries(data).map(([label, value]) => `${textOf(dartString(label))}: ${textOf(dartNumber(value, `${path}.${label}`))}`);
   return raw(`{${entries.join(', ')}}`);

@@ -90,9 +90,9 @@ function printScene(scene: SceneSpec, context: PrintContext, mix: LaneMix, path:
 }
 
 /**
- * The scene's `children:` list, or undefined when it has none. Element transitions wrap the
- * children in one `ClipTransitionGroup`, which blends each named pair the way scene transitions
- * blend scenes; the pair's elements are found by their `ElementId`.
+ * Prints the scene's `children:` list, or returns undefined when it has none. Element transitions
+ * wrap the children in one `ClipTransitionGroup`, which blends each named pair the way scene
+ * transitions blend scenes. It finds the pair's elements by their `ElementId`.
  */
 function printSceneChildren(scene: SceneSpec, context: PrintContext, path: string): DartExpr | undefined {
   const children = printElementList(scene.children ?? [], context, `${path}.children`);

@@ -1,7 +1,7 @@
 /**
  * Dart for element `effects`: one `.effects([...])` call between the element and its `.animate(...)`,
  * the slot where Fluvie's spec builder applies the stack. An effect prints as its named factory
- * (`Effect.grain(amount: 0.2)`) when the factory can say everything the document says. A disabled
+ * (`Effect.grain(amount: 0.2)`) when the factory takes every value the document sets. A disabled
  * effect, a keyframed parameter, and the object-valued `particles` and `curves` kinds print in the
  * spec form `Effect.spec(EffectSpec(EffectSpecKind.<kind>, enabled: ..., params: {...}))`.
  */
@@ -45,7 +45,7 @@ function isKeyframed(key: string, value: unknown): boolean {
   return 'values' in value && 'positions' in value;
 }
 
-/** A Dart literal for a JSON value: strings, numbers, booleans, lists and string-keyed maps. */
+/** Prints a JSON value as a Dart literal: strings, numbers, booleans, lists and string-keyed maps. */
 function jsonValue(value: unknown, path: string): DartExpr {
   if (typeof value === 'string') return dartString(value);
   if (typeof value === 'number') return dartNumber(value, path);

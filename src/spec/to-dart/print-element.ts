@@ -72,7 +72,7 @@ export function printElement(element: ElementSpec, context: PrintContext, path: 
   return call('ElementId', [named('id', dartString(element.id)), element.lane === undefined ? null : named('lane', dartString(element.lane)), named('child', code)]);
 }
 
-/** The text of a hidden element's comment, on one line whatever its id contains. */
+/** Builds the comment text for a hidden element, kept on one line whatever its id contains. */
 function hiddenLabel(element: ElementSpec): string {
   const name = element.id === undefined ? element.type : `${element.type} ${JSON.stringify(element.id)}`;
   return `hidden: ${name} is not visible, so it is left out`.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
@@ -115,8 +115,8 @@ function printConstructor(element: ElementSpec, context: PrintContext, path: str
 }
 
 /**
- * A `Group` as the widgets Fluvie's builder mounts for it: `SizedBox.expand` over a `Stack`, so each
- * child's `Placed` resolves its fractions against the group's box.
+ * Prints a `Group` as the widgets Fluvie's builder mounts for it: `SizedBox.expand` over a `Stack`,
+ * so each child's `Placed` resolves its fractions against the group's box.
  */
 function printGroup(group: GroupElement, context: PrintContext, path: string): DartExpr {
   const stack = call('Stack', [named('children', list(printElementList(group.children, context, `${path}.children`)))]);
@@ -137,7 +137,7 @@ function withShared(element: ElementSpec, constructor: DartExpr, context: PrintC
   return { ...constructor, args: [...constructor.args, { name: 'shared', value: anchor }] };
 }
 
-/** The `window:` of a `show` object: a missing `from` is `Time.zero`, a missing `to` is `1.relative`. */
+/** Prints the `window:` of a `show` object. A missing `from` is `Time.zero` and a missing `to` is `1.relative`. */
 function printShowWindow(show: ShowWindowSpec, path: string): DartExpr {
   const from = show.from === undefined ? raw('Time.zero') : dartTime(show.from, `${path}.from`);
   const to = show.to === undefined ? raw('1.relative') : dartTime(show.to, `${path}.to`);

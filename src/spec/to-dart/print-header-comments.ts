@@ -1,7 +1,7 @@
 /**
- * The `//` lines printed above the imports. They name what the spec carries that plain Fluvie code
+ * The `//` lines printed above the imports. They name what the spec contains that plain Fluvie code
  * expresses differently (resolved theme tokens and masters) or not at all (lanes, build steps and
- * speaker notes), so a reader of the code knows what was changed or left out.
+ * speaker notes), so a reader of the code can see what was changed or left out.
  */
 import type { VideoSpec } from '../schema/types.js';
 

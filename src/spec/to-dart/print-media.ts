@@ -74,8 +74,8 @@ function speedArg(speed: KeyframedNumberSpec | undefined, path: string): DartArg
 }
 
 /**
- * The clip's `ClipAudio`, or undefined for the default (source audio at full volume). Volume 0 or a
- * muted lane is `ClipAudio.muted()`, and a lane gain other than 1 scales the whole policy.
+ * Prints the clip's `ClipAudio`, or returns undefined for the default (source audio at full volume).
+ * Volume 0 or a muted lane is `ClipAudio.muted()`, and a lane gain other than 1 scales the whole policy.
  */
 function printClipAudio(element: ClipElement, laneGain: number, path: string): DartExpr | undefined {
   const { volume, automation, fadeIn, fadeOut } = element;

@@ -12,8 +12,8 @@ export function printTextStyle(style: TextStyleSpec, path: string): DartExpr {
 }
 
 /**
- * The `TextStyle` arguments of `style`. Theme tokens are resolved before printing, so a `token`
- * left here has no theme to resolve against and is rejected.
+ * Builds the `TextStyle` arguments of `style`. Theme tokens are resolved before printing, so a
+ * `token` left here has no theme to resolve against and is rejected.
  */
 export function textStyleArgs(style: TextStyleSpec, path: string): Array<DartArg | null> {
   const extra = Object.keys(style).find((key) => !PRINTED_STYLE_KEYS.has(key));

@@ -58,8 +58,8 @@ function printCode(element: CodeElement, path: string): DartExpr {
   ];
   const source = positional(dartString(element.source));
   if (element.after !== undefined) {
-    const lines = element.focusLines !== undefined ? 'focusLines' : element.highlightLines !== undefined ? 'highlightLines' : null;
-    if (lines !== null) throw new DartPrintError(`${path}.${lines}`, `a Code diff (with "after") takes no "${lines}"`);
+    const lines = (['focusLines', 'highlightLines'] as const).find((key) => element[key] !== undefined);
+    if (lines !== undefined) throw new DartPrintError(`${path}.${lines}`, `a Code diff (with "after") takes no "${lines}"`);
     return call('Code.diff', [source, positional(dartString(element.after)), ...shared]);
   }
   return call('Code', [
@@ -81,7 +81,7 @@ function printCodeReveal(reveal: NonNullable<CodeElement['reveal']>, path: strin
   return call('CodeReveal.lineByLine', [positional(dartTime(reveal.perLine, `${path}.perLine`))]);
 }
 
-/** A `Set<int>` literal; the empty set is typed so Dart cannot read it as an empty map. */
+/** Prints a `Set<int>` literal. The empty set is typed, because Dart reads a bare `{}` as a map. */
 function lineSet(lines: readonly number[], path: string): DartExpr {
   if (lines.length === 0) return raw('<int>{}');
   return raw(`{${lines.map((line, index) => textOf(dartNumber(line, `${path}[${index}]`))).join(', ')}}`);

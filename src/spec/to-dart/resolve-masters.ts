@@ -1,8 +1,8 @@
 /**
  * Resolves `masters` into the scenes that adopt them, because Fluvie code has no master object: a
  * printed scene lists the master's children with each Placeholder replaced by the scene's fill,
- * then the scene's own children. This follows Fluvie's spec builder: the fill's `transform` wins
- * over the placeholder's, the placeholder `style` is merged under the fill's per field, a slot
+ * then the scene's own children. The rules follow Fluvie's spec builder. The fill's `transform` wins
+ * over the placeholder's, and the placeholder `style` is merged under the fill's per field. A slot
  * without a fill is left out, and the master background applies unless the scene sets its own.
  */
 import type { ElementSpec, MasterSpec, SceneSpec, TextStyleSpec, VideoSpec } from '../schema/types.js';

@@ -23,10 +23,21 @@ describe('spec to-dart', () => {
     expect(code).toContain("Text('hello'");
   });
 
-  it('fails on an unprintable element with its path', async () => {
+  it('prints the wave-2 surfaces', async () => {
     const run = await runCliCapture(['spec', 'to-dart', path.join(REFERENCE_SPEC_DIR, 'wave2_surfaces.fluvie.json')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("child: Mermaid(\n");
+    expect(run.stdout).toContain('theme: MermaidTheme.dark(),');
+    expect(run.stdout).toContain("WebView.url(\n                'https://example.com/pricing',");
+  });
+
+  it('fails on a value without a Dart form, naming its path', async () => {
+    const dir = await tempDir();
+    const diagram = { scenes: [{ duration: '1s', children: [{ type: 'Mermaid', source: 'graph TD; A', theme: 'forest' }] }] };
+    await writeFile(path.join(dir, 'diagram.fluvie.json'), JSON.stringify(diagram));
+    const run = await runCliCapture(['spec', 'to-dart', 'diagram.fluvie.json'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Cannot print scenes[0].children[0] as Dart: Mermaid elements are not printed yet.');
+    expect(run.stderr).toContain('Cannot print scenes[0].children[0].theme as Dart: Mermaid has no theme "forest"; use "dark" or "light".');
   });
 
   it('fails on an invalid spec', async () => {

@@ -1,8 +1,8 @@
 /**
- * A small structural check of printed Dart, used because no Dart SDK is installed here. It
- * tokenizes string literals (with escapes), line and block comments, and checks that every
- * bracket closes in order, that no string is left open, that commas never stand alone (`(,`,
- * `,,`, `[,`), and that no string literal contains an unescaped `$` (Dart interpolation).
+ * Checks the structure of printed Dart, because no Dart SDK is installed here. It skips string
+ * literals (with escapes) and comments, and checks that every bracket closes in order and that no
+ * string is left open. It also checks that no comma stands alone (`(,`, `,,`, `[,`) and that no
+ * string contains an unescaped `$`, which would start an interpolation.
  * Returns the problems found, or an empty list.
  */
 export function dartSyntaxProblems(source: string): string[] {
