@@ -7,6 +7,7 @@ export * from './json-schema.js';
 export * from './load.js';
 export * from './media-files.js';
 export * from './rules-timing.js';
+export * from './resolve-theme.js';
 export * from './rules-values.js';
 export * from './size.js';
 export * from './time.js';

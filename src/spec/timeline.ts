@@ -78,7 +78,8 @@ export function resolveSceneTimeline(spec: VideoSpec): SceneTimeline {
   return { fps, scenes, totalFrames: last === undefined ? 0 : last.start + last.duration };
 }
 
-function resolveBlend(transition: TransitionSpec | null, fps: number, sceneIndex: number): SceneTransitionIn | null {
+/** Resolves a timed transition's defaults; null for a cut or zero length. `sceneIndex` names it in errors. */
+export function resolveBlend(transition: TransitionSpec | null, fps: number, sceneIndex: number): SceneTransitionIn | null {
   if (transition === null || transition.kind === 'cut') return null;
 
   const frames = resolveAbsoluteFrames(transition.duration, fps, `transition into scenes[${sceneIndex}]`);

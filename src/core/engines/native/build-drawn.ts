@@ -28,9 +28,10 @@ export interface DrawnEnv {
   context: NodeContext;
   clock: ElementClock;
   /**
-   * Prepares a nested element as a node: the element's `child` prop (path `<element>.child`), or
-   * a part the drawer makes itself under `path`, such as a SplitText part with its own
-   * (staggered) `animations`. Without `animations` the node is drawn static.
+   * Prepares a nested element as a node: the element's `child` prop (path `<element>.child`, with
+   * the `show` window and animations the planner gave it), or a part the drawer makes itself under
+   * `path`, such as a SplitText part with its own (staggered) `animations`. A part without
+   * `animations` is drawn static.
    */
   buildChild(child: ElementSpec, path?: string, animations?: PlannedAnimation[]): DrawNode;
 }
@@ -63,8 +64,8 @@ const FACTORIES: Partial<Record<ElementSpec['type'], Factory>> = {
   DeviceFrame: createDeviceFrameDrawer,
   Snapshot: createSnapshotDrawer,
   Clip: createClipDrawer,
-};
   Bars: createBarsDrawer,
+};
 
 /** Element types with a drawer; unsupported.ts treats them as drawn. */
 export const DRAWN_ELEMENT_TYPES: readonly string[] = Object.keys(FACTORIES);
@@ -80,17 +81,17 @@ export function buildDrawnContent(
     planned,
     context,
     clock: { fps: context.fps, scope: planned.scope },
-    buildChild: (child, path = `${planned.path}.child`, animations = []) => buildNodes([{ ...plannedChild(child, path, planned), animations }])[0]!,
+    buildChild: (child, path = `${planned.path}.child`, animations) => {
+      // The element's own `child` prop was planned with its `show` window and animations.
+      const own = animations === undefined && planned.child?.element === child ? planned.child : undefined;
+      return buildNodes([own ?? { ...plannedChild(child, path, planned), animations: animations ?? [] }])[0]!;
+    },
   };
   const parts = factory(env);
   return parts === null ? null : { kind: 'drawn', drawer: parts.drawer, children: parts.children };
 }
 
-/**
- * A `child` prop as a planned element in its parent's scope. The planner does not plan animations
- * or `show` windows inside `child` props, so the child is drawn static; unsupported.ts reports
- * such animations.
- */
+/** A part a drawer makes itself, as a planned element in its parent's scope with no window. */
 function plannedChild(element: ElementSpec, path: string, parent: PlannedElement): PlannedElement {
   return {
     path,

@@ -7,11 +7,18 @@
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { LayerPool } from './layers.js';
-import type { FrameComposition, SceneAtFrame } from './transition.js';
+import type { FrameComposition, SceneAtFrame, SceneBlend } from './transition.js';
 
-export type DrawScene = (ctx: SKRSContext2D, at: SceneAtFrame) => void;
+export type DrawScene<Layer = SceneAtFrame> = (ctx: SKRSContext2D, at: Layer) => void;
 
-export function drawComposition(ctx: SKRSContext2D, composition: FrameComposition, width: number, height: number, layers: LayerPool, drawScene: DrawScene): void {
+/** Two layers and their blend; element transitions blend two elements the way scenes blend. */
+export interface BlendPair<Layer> {
+  outgoing: Layer | null;
+  incoming: Layer;
+  blend: SceneBlend | null;
+}
+
+export function drawComposition<Layer = SceneAtFrame>(ctx: SKRSContext2D, composition: BlendPair<Layer>, width: number, height: number, layers: LayerPool, drawScene: DrawScene<Layer>): void {
   const { outgoing, incoming, blend } = composition;
   if (outgoing === null || blend === null) {
     drawScene(ctx, incoming);
@@ -61,7 +68,7 @@ export function drawComposition(ctx: SKRSContext2D, composition: FrameCompositio
   }
 }
 
-function drawFaded(ctx: SKRSContext2D, at: SceneAtFrame, opacity: number, layers: LayerPool, drawScene: DrawScene): void {
+function drawFaded<Layer>(ctx: SKRSContext2D, at: Layer, opacity: number, layers: LayerPool, drawScene: DrawScene<Layer>): void {
   if (opacity >= 1) drawScene(ctx, at);
   else if (opacity > 0) layers.composite(ctx, opacity, (layer) => drawScene(layer, at));
 }

@@ -12,12 +12,22 @@ import { drawBackground, type PreparedBackground } from './draw-background.js';
 import { drawElement, type PaintContext } from './draw-element.js';
 import type { DrawNode } from './nodes.js';
 import { drawComposition, pushCompositionSignature } from './draw-transition.js';
+import { drawNodesWithBlends, heldFrameAt, type PreparedElementBlend } from './element-blends.js';
+import { drawMorph, morphAt, pushMorphSignature, type MorphState, type SharedPair } from './shared-morph.js';
 import { composeFrame, type FrameComposition, type SceneAtFrame } from './transition.js';
 
 export interface PreparedScene {
   planned: PlannedScene;
   background: PreparedBackground;
   nodes: DrawNode[];
+  /** Element transitions between the scene's top-level nodes. */
+  elementBlends: PreparedElementBlend[];
+}
+
+/** What is painted above the scenes: shared-element morphs, then the video overlays. */
+export interface PreparedVideoLayers {
+  sharedPairs: readonly SharedPair[];
+  overlays: readonly DrawNode[];
 }
 
 export class FrameRenderer {
@@ -32,6 +42,7 @@ export class FrameRenderer {
     private readonly canvas: Canvas,
     private readonly evaluator: ProgressEvaluator,
     private readonly paint: PaintContext,
+    private readonly videoLayers: PreparedVideoLayers = { sharedPairs: [], overlays: [] },
   ) {
     this.ctx = canvas.getContext('2d');
   }
@@ -44,6 +55,8 @@ export class FrameRenderer {
     pushCompositionSignature(composition, signature);
     if (composition.outgoing !== null) this.evaluateScene(composition.outgoing, signature);
     this.evaluateScene(composition.incoming, signature);
+    const morphs = this.evaluateMorphs(composition, signature);
+    evaluateNodes(this.videoLayers.overlays, frame, this.evaluator, signature);
 
     if (this.previousPixels !== null && sameNumbers(signature, this.previousSignature)) return this.previousPixels;
 
@@ -53,6 +66,9 @@ export class FrameRenderer {
     // An opaque background repaints every pixel; clearing a full frame first costs several ms.
     if (!this.coversCanvas(composition)) ctx.clearRect(0, 0, this.plan.width, this.plan.height);
     drawComposition(ctx, composition, this.plan.width, this.plan.height, this.paint.layers, (target, at) => this.drawScene(target, at));
+    ctx.globalAlpha = 1;
+    for (const morph of morphs) drawMorph(ctx, morph, (target, node, alpha) => drawElement(target, node, alpha, this.paint));
+    for (const node of this.videoLayers.overlays) drawElement(ctx, node, 1, this.paint);
 
     const pixels = this.canvas.data();
     this.previousPixels = pixels;
@@ -68,13 +84,41 @@ export class FrameRenderer {
     // A video background changes on its own clock, so its state is part of the frame's state.
     if (scene.background.kind === 'clip') signature.push(scene.background.player.update(at.frame));
     evaluateNodes(scene.nodes, at.frame, this.evaluator, signature);
+    // With `overlap: false` the outgoing clip of an element transition is held on its last frame.
+    for (const blend of scene.elementBlends) {
+      const held = heldFrameAt(blend, at.frame);
+      if (held !== null) evaluateNodes([scene.nodes[blend.outgoing]!], held, this.evaluator, signature);
+    }
+  }
+
+  /**
+   * Computes the shared-element morphs of a blend frame from both scenes' evaluated slots, hides
+   * the slots in their scenes and evaluates each clone on the incoming scene's clock.
+   */
+  private evaluateMorphs(composition: FrameComposition, signature: number[]): MorphState[] {
+    const blend = composition.blend;
+    if (blend === null || composition.outgoing === null) return [];
+    const morphs: MorphState[] = [];
+    for (const pair of this.videoLayers.sharedPairs) {
+      if (pair.incomingScene !== composition.incoming.scene.index) continue;
+      const morph = morphAt(pair, blend.e);
+      pair.source.node.painted = false;
+      pair.target.node.painted = false;
+      evaluateNodes([pair.clone], composition.incoming.frame, this.evaluator, signature);
+      pushMorphSignature(morph, signature);
+      morphs.push(morph);
+    }
+    return morphs;
   }
 
   private drawScene(ctx: SKRSContext2D, at: SceneAtFrame): void {
     const scene = this.prepared(at);
     ctx.globalAlpha = 1;
     drawBackground(ctx, scene.background, this.plan.width, this.plan.height);
-    for (const node of scene.nodes) drawElement(ctx, node, 1, this.paint);
+    const drawNode = (target: SKRSContext2D, node: DrawNode): void => drawElement(target, node, 1, this.paint);
+    drawNodesWithBlends(ctx, scene.nodes, scene.elementBlends, at.frame, drawNode, (target, pair) =>
+      drawComposition(target, pair, this.plan.width, this.plan.height, this.paint.layers, drawNode),
+    );
   }
 
   /** True when the frame's bottom layer repaints every pixel opaquely (a slide moves both scenes, a zoom paints incoming first). */

@@ -26,6 +26,7 @@ export function imageRequests(plan: RenderPlan, baseDir: string): ImageRequest[]
     }
     collectElementImages(scene.children, baseDir, requests);
   }
+  collectElementImages(plan.overlays, baseDir, requests);
   return requests;
 }
 
@@ -37,6 +38,7 @@ function collectElementImages(elements: readonly PlannedElement[], baseDir: stri
       requests.push({ path: planned.path, file: path.resolve(baseDir, element.source.value) });
     }
     collectElementImages(planned.children, baseDir, requests);
+    if (planned.child !== undefined) collectElementImages([planned.child], baseDir, requests);
   }
 }
 

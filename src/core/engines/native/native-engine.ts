@@ -17,6 +17,8 @@ import { layoutChildren } from './layout.js';
 import { imageRequests, loadImages } from './media.js';
 import { buildNodes, type NodeContext } from './nodes.js';
 import { FrameRenderer, type PreparedScene } from './frame-renderer.js';
+import { prepareElementBlends } from './element-blends.js';
+import { prepareVideoLayers } from './video-layers.js';
 import { findUnsupportedFeatures } from './unsupported.js';
 import { captureInWorker, workerAvailable } from './worker-frame-stream.js';
 import { ClipLibrary } from './clip/clip-library.js';
@@ -89,9 +91,9 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     fps: plan.fps,
     clips,
     luts,
+    audio: plan.audio,
   };
   const ctx = canvas.getContext('2d');
-    audio: plan.audio,
   // Text shaping follows the host language unless it is fixed, which would make frames machine-dependent.
   ctx.lang = 'en';
   context.measureContext.lang = 'en';
@@ -102,9 +104,10 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     const background = prepareBackground(ctx, planned.scene.background, plan.width, plan.height, images.get(`${planned.path}.background`));
     const video = clips.createPlayer(`${planned.path}.background`, { window: planned.window, playback: { trimFrom: 0, trimTo: null, speed: 1 }, fit: 'cover', fadeInFrames: 0, fadeOutFrames: 0 });
     video?.setBox(plan.width, plan.height);
-    return { planned, background: video === null ? background : { kind: 'clip' as const, player: video }, nodes };
+    return { planned, background: video === null ? background : { kind: 'clip' as const, player: video }, nodes, elementBlends: prepareElementBlends(planned.elementBlends, nodes) };
   });
-  const renderer = new FrameRenderer(plan, scenes, canvas, new ProgressEvaluator(plan.fps), { layers: new LayerPool(plan.width, plan.height) });
+  const videoLayers = prepareVideoLayers(plan, scenes, context);
+  const renderer = new FrameRenderer(plan, scenes, canvas, new ProgressEvaluator(plan.fps), { layers: new LayerPool(plan.width, plan.height) }, videoLayers);
 
   let closed = false;
   return {

@@ -16,7 +16,7 @@ export interface StyleContext {
   warnedFamilies: Set<string>;
 }
 
-/** Converts a spec colour to a CSS `rgba()` string. Theme token references are not drawn yet and come out transparent. */
+/** Converts a spec colour to a CSS `rgba()` string. The planner resolves theme tokens first, so a token reference here is drawn transparent. */
 export function cssColor(color: ColorSpec): string {
   if (typeof color !== 'string') return 'rgba(0,0,0,0)';
   const { r, g, b, a } = parseColor(color);

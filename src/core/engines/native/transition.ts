@@ -55,7 +55,8 @@ export function composeFrame(plan: RenderPlan, frame: number): FrameComposition 
   return { outgoing: { scene: previous, frame: outgoingFrame }, incoming, blend: blendOf(transition, e) };
 }
 
-function blendOf(transition: NonNullable<PlannedScene['enter']>['transition'], e: number): SceneBlend {
+/** The painting of a resolved transition at eased progress `e`. */
+export function blendOf(transition: NonNullable<PlannedScene['enter']>['transition'], e: number): SceneBlend {
   switch (transition.kind) {
     case 'wipe':
       return { kind: 'wipe', e, direction: transition.direction };

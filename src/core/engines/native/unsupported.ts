@@ -5,11 +5,10 @@
  */
 import {
   chooseBoundaryTransition,
+  formatPath,
   type BackgroundSpec,
-  type ColorSpec,
   type ElementSpec,
   type SceneSpec,
-  type TextStyleSpec,
   type VideoSpec,
 } from '../../../spec/index.js';
 import { speedRampProblem } from '../../motion/speed-ramp.js';
@@ -45,8 +44,14 @@ export function findUnsupportedFeatures(spec: VideoSpec): UnsupportedFeature[] {
   };
 
   checkAudioTracks(spec.audio, 'audio', add);
-  if (spec.overlays !== undefined && spec.overlays.length > 0) add('overlays', 'video overlays');
-  spec.scenes.forEach((scene, index) => checkScene(scene, `scenes[${index}]`, add));
+  (spec.overlays ?? []).forEach((element, index) => checkElement(element, `overlays[${index}]`, add));
+  for (const [name, master] of Object.entries(spec.masters ?? {})) {
+    if (master.background !== undefined) checkBackground(master.background, formatPath(['masters', name, 'background']), add);
+    (master.children ?? []).forEach((element, index) => {
+      if (element.type !== 'Placeholder') checkElement(element, formatPath(['masters', name, 'children', index]), add);
+    });
+  }
+  spec.scenes.forEach((scene, index) => checkScene(scene, index, add));
 
   for (let index = 1; index < spec.scenes.length; index += 1) {
     const previous = spec.scenes[index - 1]!;
@@ -67,24 +72,26 @@ function boundaryPath(previous: SceneSpec, next: SceneSpec, index: number): stri
 
 type Add = (path: string, feature: string, reason?: string) => void;
 
-function checkScene(scene: SceneSpec, path: string, add: Add): void {
+function checkScene(scene: SceneSpec, index: number, add: Add): void {
+  const path = `scenes[${index}]`;
   if (scene.background !== undefined) checkBackground(scene.background, `${path}.background`, add);
-  if (scene.master !== undefined) add(`${path}.master`, 'master layouts');
-  if (scene.fills !== undefined) add(`${path}.fills`, 'master placeholder fills');
+  for (const [slot, fill] of Object.entries(scene.fills ?? {})) checkElement(fill, formatPath(['scenes', index, 'fills', slot]), add);
   checkAudioTracks(scene.audio, `${path}.audio`, add);
-  if (scene.transitions !== undefined && scene.transitions.length > 0) add(`${path}.transitions`, 'element transitions');
+  checkElementTransitions(scene, path, add);
   (scene.children ?? []).forEach((element, index) => checkElement(element, `${path}.children[${index}]`, add));
 }
 
+/** Element transitions are drawn between top-level elements of a scene (its own children and master fills). */
+function checkElementTransitions(scene: SceneSpec, path: string, add: Add): void {
+  const topLevel = new Set([...(scene.children ?? []), ...Object.values(scene.fills ?? {})].flatMap((element) => (element.id === undefined ? [] : [element.id])));
+  (scene.transitions ?? []).forEach((transition, index) => {
+    if (transition.between.every((id) => topLevel.has(id))) return;
+    add(`${path}.transitions[${index}]`, 'element transitions inside a Group', `${NOT_YET}; the two clips would cut at their windows`);
+  });
+}
+
 function checkBackground(background: BackgroundSpec, path: string, add: Add): void {
-  if (!DRAWN_BACKGROUNDS.has(background.kind)) {
-    add(path, `${background.kind} background`);
-    return;
-  }
-  if (background.kind === 'color') checkColor(background.color, `${path}.color`, add);
-  if (background.kind === 'gradient' || background.kind === 'radial') {
-    background.colors.forEach((color, index) => checkColor(color, `${path}.colors[${index}]`, add));
-  }
+  if (!DRAWN_BACKGROUNDS.has(background.kind)) add(path, `${background.kind} background`);
 }
 
 function checkElement(element: ElementSpec, path: string, add: Add): void {
@@ -94,23 +101,13 @@ function checkElement(element: ElementSpec, path: string, add: Add): void {
     return;
   }
   checkEffects(element.effects, `${path}.effects`, add);
-  if (element.shared !== undefined) add(`${path}.shared`, 'shared-element morphs');
   (element.animate ?? []).forEach((animation, index) => checkAnimation(animation, `${path}.animate[${index}]`, add));
 
   switch (element.type) {
-    case 'Text':
-      checkTextStyle(element.style, `${path}.style`, add);
-      break;
-    case 'Box':
-      if (element.color !== undefined) checkColor(element.color, `${path}.color`, add);
-      break;
     case 'Image':
       if (element.source.kind !== 'asset' && element.source.kind !== 'file') {
         add(`${path}.source`, `${element.source.kind} image source`, sourceReason(element.source.kind));
       }
-      break;
-    case 'Shape':
-      if (element.color !== undefined) checkColor(element.color, `${path}.color`, add);
       break;
     case 'Clip':
       if (element.source.kind !== 'asset' && element.source.kind !== 'file') {
@@ -132,25 +129,14 @@ function checkElement(element: ElementSpec, path: string, add: Add): void {
   if ('child' in element && element.child !== undefined) checkChild(element.child, `${path}.child`, add);
 }
 
-/** A `child` prop is drawn, but the planner gives it no `show` window and no animations. */
+/** A `child` prop is drawn with its own window and animations; only a shared name inside it is not matched. */
 function checkChild(child: ElementSpec, path: string, add: Add): void {
   checkElement(child, path, add);
-  if (child.show !== undefined) add(`${path}.show`, 'show windows inside a child prop', `${NOT_YET}; the child would show for its parent's whole window`);
-  if (child.animate !== undefined && child.animate.length > 0) add(`${path}.animate`, 'animations inside a child prop', `${NOT_YET}; the child would be drawn static`);
+  if (child.shared !== undefined) add(`${path}.shared`, 'shared-element morphs inside a child prop', `${NOT_YET}; the child would cut with its scene`);
 }
 
 /** Network sources are fetched on request; bundle sources name files of a Flutter app bundle, which is not here. */
 function sourceReason(kind: string): string {
   if (kind === 'network') return 'fetched only with --allow-network (ALLOW_NETWORK_MEDIA=true on the server)';
   return `${NOT_YET}; use an "asset" or "file" source`;
-}
-
-function checkTextStyle(style: TextStyleSpec | undefined, path: string, add: Add): void {
-  if (style === undefined) return;
-  if (style.token !== undefined) add(`${path}.token`, 'theme type-scale tokens');
-  if (style.color !== undefined) checkColor(style.color, `${path}.color`, add);
-}
-
-function checkColor(color: ColorSpec, path: string, add: Add): void {
-  if (typeof color !== 'string') add(path, 'theme colour tokens', `${NOT_YET}; the colour would be transparent`);
 }

@@ -22,19 +22,52 @@ describe('findUnsupportedFeatures', () => {
     expect(found.map((item) => item.path)).not.toContain('scenes[0].children[1]');
   });
 
-  it('animations inside a child prop are listed', () => {
+  it('child props with windows and animations are drawn', () => {
     const spec = parseSpec({
       fluvieSpec: 1,
-      scenes: [{ duration: '1s', children: [{ type: 'TitleCard', title: 't', child: { type: 'Box', animate: [{ preset: 'fadeIn' }] } }] }],
+      scenes: [{ duration: '1s', children: [{ type: 'TitleCard', title: 't', child: { type: 'Box', show: { from: '5f' }, animate: [{ preset: 'fadeIn' }] } }] }],
     });
-    expect(findUnsupportedFeatures(spec).map((item) => [item.path, item.feature])).toEqual([['scenes[0].children[0].child.animate', 'animations inside a child prop']]);
+    expect(findUnsupportedFeatures(spec)).toEqual([]);
+  });
+
+  it('themes, masters, overlays and shared elements are drawn', () => {
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      theme: { palette: { accent: '#FF112233' }, typeScale: { title: { fontSize: 30 } } },
+      masters: { deck: { children: [{ type: 'Text', text: 'logo' }, { type: 'Placeholder', slot: 'body' }] } },
+      overlays: [{ type: 'Box', color: { token: 'accent' } }],
+      scenes: [
+        { duration: '1s', master: 'deck', fills: { body: { type: 'Text', text: 'x', style: { token: 'title' } } }, children: [{ type: 'Box', shared: 'logo' }] },
+        { duration: '1s', children: [{ type: 'Box', shared: 'logo' }] },
+      ],
+    });
+    expect(findUnsupportedFeatures(spec)).toEqual([]);
+  });
+
+  it('overlays, master children and fills are checked', () => {
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      masters: { deck: { children: [{ type: 'Mermaid', source: 'graph TD; a-->b' }, { type: 'Placeholder', slot: 'body' }] } },
+      overlays: [{ type: 'Html', source: '<p>x</p>' }],
+      scenes: [{ duration: '1s', master: 'deck', fills: { body: { type: 'WebView', uri: 'https://example.com' } } }],
+    });
+    expect(findUnsupportedFeatures(spec).map((item) => item.path)).toEqual(['overlays[0]', 'masters.deck.children[0]', 'scenes[0].fills.body']);
+  });
+
+  it('element transitions inside a Group are listed', () => {
+    const clip = (id: string) => ({ type: 'Clip', id, source: { kind: 'file', value: '/tmp/a.mp4' } });
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      scenes: [{ duration: '2s', children: [{ type: 'Group', children: [clip('a'), clip('b')] }], transitions: [{ kind: 'crossFade', duration: '5f', between: ['a', 'b'] }] }],
+    });
+    expect(findUnsupportedFeatures(spec).map((item) => [item.path, item.feature])).toEqual([['scenes[0].transitions[0]', 'element transitions inside a Group']]);
   });
 
   it('drawable reference specs have nothing unsupported', () => {
     for (const name of ['minimal', 'promo', 'positioned']) expect(findUnsupportedFeatures(referenceSpec(name))).toEqual([]);
   });
 
-  it('audio, effects, triggers, decorations and tokens are listed', () => {
+  it('audio, effects, triggers and decorations are listed', () => {
     const spec = parseSpec({
       fluvieSpec: 1,
       audio: [{ kind: 'music', source: { kind: 'asset', value: 'a.mp3' }, track: 'bed' }],

@@ -33,8 +33,10 @@ export function clipFiles(plan: RenderPlan, baseDir: string): Map<string, { file
         found.set(planned.path, { file: path.resolve(baseDir, element.source.value), poster });
       }
       visit(planned.children);
+      if (planned.child !== undefined) visit([planned.child]);
     }
   };
+  visit(plan.overlays);
   for (const scene of plan.scenes) {
     const background = scene.scene.background;
     if (background?.kind === 'video') found.set(`${scene.path}.background`, { file: path.resolve(baseDir, background.source), poster: null });
