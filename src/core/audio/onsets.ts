@@ -3,6 +3,10 @@
  * strict local maximum within ±3 hops, its flux reaches the mean over ±8 hops times 1.7 plus 0.04,
  * and it comes at least 4 hops after the previous onset. Inside that gap, a louder peak replaces
  * the previous onset, so one click counts once.
+ *
+ * NOTE: the flux is divided by its maximum first, so the 0.04 floor is 4% of the strongest onset.
+ * Fluvie picks on the raw flux, where that floor is negligible next to summed magnitudes, and the
+ * ripple of a decaying low tone between two kicks then passes as an onset of its own.
  */
 
 export interface OnsetOptions {
@@ -21,7 +25,8 @@ export interface OnsetOptions {
 export const DEFAULT_ONSET_OPTIONS: Readonly<OnsetOptions> = { meanRadius: 8, peakRadius: 3, thresholdRatio: 1.7, floorDelta: 0.04, minGap: 4 };
 
 /** Returns the hop indices of the onsets in `flux`, ascending. */
-export function detectOnsets(flux: Float64Array, options: Readonly<OnsetOptions> = DEFAULT_ONSET_OPTIONS): number[] {
+export function detectOnsets(rawFlux: Float64Array, options: Readonly<OnsetOptions> = DEFAULT_ONSET_OPTIONS): number[] {
+  const flux = normalised(rawFlux);
   const onsets: number[] = [];
   let lastOnset = -options.minGap - 1;
   for (let i = 0; i < flux.length; i += 1) {
@@ -41,6 +46,12 @@ export function detectOnsets(flux: Float64Array, options: Readonly<OnsetOptions>
     lastOnset = i;
   }
   return onsets;
+}
+
+function normalised(flux: Float64Array): Float64Array {
+  let peak = 0;
+  for (const value of flux) peak = Math.max(peak, value);
+  return peak > 0 ? flux.map((value) => value / peak) : flux;
 }
 
 function isStrictLocalMax(flux: Float64Array, index: number, radius: number): boolean {
