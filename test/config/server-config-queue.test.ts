@@ -16,8 +16,12 @@ function problemsOf(env: Record<string, string>): string {
 describe('server config: queue backend', () => {
   it('defaults to the in-process queue', () => {
     expect(loadServerConfig(BASE, { cpuCount: 2 }).queue).toEqual({
-      queueBackend: 'memory', redisUrl: null, attempts: 3, prefix: 'fluvie', lockDurationMs: 30_000, stalledIntervalMs: 30_000, chunkFrames: 0,
+      queueBackend: 'memory', redisUrl: null, attempts: 3, prefix: 'fluvie', lockDurationMs: 30_000, stalledIntervalMs: 30_000, chunkFrames: null,
     });
+  });
+
+  it('turns chunking off with CHUNK_FRAMES=0', () => {
+    expect(loadServerConfig({ ...BASE, CHUNK_FRAMES: '0' }, { cpuCount: 2 }).queue.chunkFrames).toBe(0);
   });
 
   it('reads the Redis settings', () => {

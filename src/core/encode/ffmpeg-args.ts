@@ -111,13 +111,11 @@ export function buildPosterArgs(options: PosterArgsOptions): string[] {
 }
 
 /**
- * Returns the frame size the output file has. The gif filter graph rounds both axes down to even
- * numbers, as Fluvie's does; the other formats keep the input size.
+ * Returns the frame size the output file has, which is the input size for every format: the gif
+ * graph rounds to even numbers only sizes that are even already.
  */
-export function outputFrameSize(format: OutputFormat, width: number, height: number): { width: number; height: number } {
-  if (format !== 'gif') return { width, height };
-
-  return { width: Math.trunc(width / 2) * 2, height: Math.trunc(height / 2) * 2 };
+export function outputFrameSize(_format: OutputFormat, width: number, height: number): { width: number; height: number } {
+  return { width, height };
 }
 
 function rawInputArgs(options: { width: number; height: number; fps: number; input: string }): string[] {
@@ -158,7 +156,7 @@ function videoOutputArgs(options: EncodeArgsOptions): string[] {
         '+faststart',
       ];
     case 'gif':
-      return ['-filter_complex', gifFilterGraph(options.gifFps)];
+      return ['-filter_complex', gifFilterGraph(options.gifFps, options.width, options.height)];
     case 'imageSequence':
       return ['-c:v', 'png', '-f', 'image2', '-r', fps];
     case 'transparent':
@@ -185,11 +183,34 @@ function videoOutputArgs(options: EncodeArgsOptions): string[] {
  * differ, so a colour that first appears at the last change between frames is left out of the palette
  * (seen with solid-colour frames). Fluvie uses the same graph, so it is kept for identical output.
  */
-function gifFilterGraph(gifFps: number): string {
-  return (
-    `fps=${gifFps},scale=trunc(iw/2)*2:trunc(ih/2)*2:flags=lanczos,split[s0][s1];` +
-    '[s0]palettegen=stats_mode=diff[p];[s1][p]paletteuse=dither=bayer'
-  );
+function gifFilterGraph(gifFps: number, width: number, height: number): string {
+  // Fluvie rounds both axes down to even numbers, which gif does not need: the gif encoder and the
+  // palette filters of ffmpeg 5.1 take odd sizes. Even sizes keep Fluvie's exact graph, and odd
+  // sizes drop the scale step, so the output keeps the requested size.
+  const scale = width % 2 === 0 && height % 2 === 0 ? 'scale=trunc(iw/2)*2:trunc(ih/2)*2:flags=lanczos,' : '';
+  return `fps=${gifFps},${scale}split[s0][s1];[s0]palettegen=stats_mode=diff[p];[s1][p]paletteuse=dither=bayer`;
+}
+
+/** The mp4 audio encoder settings, shared by whole renders and the audio-only file of chunked renders. */
+const AUDIO_ENCODER_ARGS = ['-c:a', 'aac', '-b:a', '192k'] as const;
+
+/**
+ * Builds the argv that encodes only the audio mix to an AAC file (`.m4a`), with the encoder settings
+ * of {@link buildEncodeArgs}, so its packets equal those of the audio in a whole mp4 render. The
+ * mix's graph reads its sources as inputs 1 and up, so a tiny lavfi video takes input 0 and is
+ * never mapped.
+ */
+export function buildAudioOnlyArgs(audio: AudioMix, output: string): string[] {
+  return [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', 'color=size=16x16:duration=0.04',
+    ...audio.inputArgs,
+    '-filter_complex', audio.filterGraph,
+    '-map', '[aout]',
+    ...AUDIO_ENCODER_ARGS,
+    '-vn',
+    '-fflags', '+bitexact', '-map_metadata', '-1', '-threads', '1', output,
+  ];
 }
 
 function audioTailArgs(audio: AudioMix | null): string[] {
@@ -202,10 +223,7 @@ function audioTailArgs(audio: AudioMix | null): string[] {
     '0:v:0',
     '-map',
     '[aout]',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '192k',
+    ...AUDIO_ENCODER_ARGS,
     // No -shortest: the graph already ends exactly at the video's length (see audio-mix.ts), and
     // -shortest can drop the last video frames when the audio stream ends a few samples early.
   ];

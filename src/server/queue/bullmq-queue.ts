@@ -5,7 +5,7 @@
  * hands the job of a worker that died (lock not renewed) to another worker. A job gets at most
  * `attempts` runs in all. Cancels reach the worker that runs the job through {@link CancelChannel}.
  */
-import { Queue as BullQueue, Worker, type Job } from 'bullmq';
+import { Queue as BullQueue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { FluvieError } from '../../core/errors.js';
 import { createCancelChannel, type CancelChannel } from '../redis/cancel-channel.js';
@@ -33,6 +33,14 @@ export interface BullmqQueueOptions {
   stalledIntervalMs?: number;
   /** Receives errors a processor throws (processors should record failures themselves). */
   onProcessorError?: (jobId: string, error: unknown) => void;
+  /**
+   * Hands an error the processor throws on to BullMQ, which runs the job again while it has
+   * attempts left, after the backoff set on the job. A run aborted by a cancel is not retried.
+   * Without this option a job whose processor throws counts as completed.
+   */
+  retryFailedRuns?: boolean;
+  /** Called after each failed run, with the runs made so far and whether BullMQ runs the job again. */
+  onRunFailed?: (jobId: string, error: Error, run: { attemptsMade: number; willRetry: boolean }) => void;
   /** Called when BullMQ gives a job up without a run recording it: its workers stopped `attempts` times. */
   onJobAbandoned?: (jobId: string, reason: string) => Promise<void>;
   /** Receives Redis connection errors (they repeat while Redis is down). */
@@ -157,11 +165,13 @@ export class BullmqQueue implements Queue {
     this.#running.set(jobId, { controller, done: new Promise<void>((resolve) => (finish = resolve)) });
     this.#counts.adjust(-1, 1);
 
+    let failure: unknown = null;
     try {
       if (await this.#cancels.isRequested(jobId)) controller.abort(new FluvieError('canceled', 'Render canceled'));
       await processor(jobId, controller.signal);
     } catch (error: unknown) {
       this.#options.onProcessorError?.(jobId, error);
+      failure = error;
     } finally {
       clearTimeout(timer);
       this.#running.delete(jobId);
@@ -171,10 +181,19 @@ export class BullmqQueue implements Queue {
     if (controller.signal.aborted && reason instanceof FluvieError && reason.code === 'unavailable') {
       throw new HandedBackError(`Worker shut down during the run: ${reason.message}`);
     }
+    if (failure === null || this.#options.retryFailedRuns !== true) return;
+    const message = failure instanceof Error ? failure.message : String(failure);
+    if (controller.signal.aborted && reason instanceof FluvieError && reason.code === 'canceled') throw new UnrecoverableError(message);
+    throw failure instanceof Error ? failure : new Error(message);
   }
 
   async #onFailed(job: Job | undefined, error: Error): Promise<void> {
-    if (job?.id === undefined || (error instanceof HandedBackError && job.attemptsMade < this.#options.attempts)) return;
+    if (job?.id === undefined) return;
+    // BullMQ runs a job again after a failed run while it has attempts left, except after an UnrecoverableError.
+    const willRetry = job.attemptsMade < (job.opts.attempts ?? 1) && !(error instanceof UnrecoverableError);
+    this.#options.onRunFailed?.(job.id, error, { attemptsMade: job.attemptsMade, willRetry });
+    if (error instanceof HandedBackError && job.attemptsMade < this.#options.attempts) return;
+    if (this.#options.retryFailedRuns === true && willRetry) return;
     const reason = error instanceof HandedBackError
       ? `Render handed back by stopping workers ${job.attemptsMade} times (RENDER_ATTEMPTS=${this.#options.attempts})`
       : `Render worker stopped mid-render too often (RENDER_ATTEMPTS=${this.#options.attempts}): ${error.message}`;

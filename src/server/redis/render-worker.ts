@@ -15,6 +15,7 @@ import { openConfiguredStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { createWebhookNotifier } from '../webhooks/webhook-notifier.js';
 import type { WebhookSenderOptions } from '../webhooks/webhook-sender.js';
+import { CHUNK_QUEUE_NAME, ChunkFlows } from './chunks/chunk-flow.js';
 import { createChunkProcessor } from './chunks/chunk-processor.js';
 import { ChunkStore } from './chunks/chunk-store.js';
 import { createChunkedRender } from './chunks/chunked-render.js';
@@ -22,6 +23,9 @@ import { openRedisBackend, type RedisBackend, type RedisTarget } from './redis-b
 import { connectRedis } from './redis-connection.js';
 import { BullmqQueue } from '../queue/bullmq-queue.js';
 import { FluvieError } from '../../core/errors.js';
+
+/** Delay before the first retry of a failed chunk run, in milliseconds; BullMQ doubles it with each retry. */
+const CHUNK_RETRY_DELAY_MS = 1_000;
 
 export interface StartRenderWorkerOptions {
   config: ServerConfig;
@@ -66,10 +70,15 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
   const onFinished = (job: JobRecord): void => webhooks.notify(job);
   const target = { ...redis, redisUrl: redis.redisUrl };
   const workRoot = path.join(config.localStorageDir, '.work');
-  const chunking = redis.chunkFrames > 0
-    ? await openChunkWorker({ target, logger, storage, workRoot, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs, renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath })
-    : null;
-  const render = chunking === null ? options.render : createChunkedRender({ base: options.render, chunkFrames: redis.chunkFrames, queue: chunking.queue, chunks: chunking.chunks, storage });
+  const chunking = redis.chunkFrames === 0
+    ? null
+    : await openChunkWorker({ target, logger, storage, workRoot, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs, renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath });
+  const render = chunking === null
+    ? options.render
+    : createChunkedRender({
+      base: options.render, chunkFrames: redis.chunkFrames, flows: chunking.flows, chunks: chunking.chunks, storage,
+      attempts: redis.attempts, retryDelayMs: CHUNK_RETRY_DELAY_MS,
+    });
 
   const backend = await openRedisBackend({
     target, logger, concurrency: options.concurrency, timeoutMs: config.renderTimeoutMs,
@@ -114,22 +123,37 @@ interface ChunkWorkerOptions {
   ffmpegPath: string | null;
 }
 
-/** Opens the chunk queue with a worker of its own slots, so a render waiting for its chunks does not block them. */
-async function openChunkWorker(options: ChunkWorkerOptions): Promise<{ queue: BullmqQueue; chunks: ChunkStore; close(graceMs: number): Promise<void> }> {
+/**
+ * Opens the chunk queue with a worker of its own slots, so a render waiting for its chunks does not
+ * block them. Failed chunk and join runs go back to BullMQ, which retries them per job.
+ */
+async function openChunkWorker(options: ChunkWorkerOptions): Promise<{ flows: ChunkFlows; chunks: ChunkStore; close(graceMs: number): Promise<void> }> {
   const { target, logger } = options;
   const client = await connectRedis(target.redisUrl);
   const chunks = new ChunkStore(client, `${target.prefix}:`);
+  const flows = new ChunkFlows(client, target.prefix);
   try {
     const queue = await BullmqQueue.open({
-      redisUrl: target.redisUrl, name: 'chunks', prefix: target.prefix,
+      redisUrl: target.redisUrl, name: CHUNK_QUEUE_NAME, prefix: target.prefix,
       processor: createChunkProcessor({ chunks, storage: options.storage, logger, workRoot: path.join(options.workRoot, 'chunks'), renderEnv: options.renderEnv, ffmpegPath: options.ffmpegPath }),
       concurrency: options.concurrency, timeoutMs: options.timeoutMs, attempts: target.attempts,
       lockDurationMs: target.lockDurationMs, stalledIntervalMs: target.stalledIntervalMs,
-      onProcessorError: (chunkId, error) => logger.error({ chunkId, err: error }, 'chunk processor failed'),
-      onJobAbandoned: async (chunkId, reason) => void (await chunks.finish(chunkId, { state: 'failed', error: reason })),
+      retryFailedRuns: true,
+      onRunFailed: (chunkId, error, run) => {
+        if (run.willRetry) logger.warn({ chunkId, attemptsMade: run.attemptsMade, err: error }, 'chunk job run failed; BullMQ retries it after its backoff');
+        else logger.warn({ chunkId, attemptsMade: run.attemptsMade, err: error }, 'chunk job failed for good');
+      },
     });
-    return { queue, chunks, close: (graceMs) => queue.close(graceMs).finally(() => client.disconnect()) };
+    return {
+      flows,
+      chunks,
+      close: (graceMs) => queue.close(graceMs).finally(async () => {
+        await flows.close();
+        client.disconnect();
+      }),
+    };
   } catch (error: unknown) {
+    await flows.close().catch(() => undefined);
     client.disconnect();
     throw error;
   }

@@ -27,3 +27,28 @@ export function planChunkRanges(totalFrames: number, chunkFrames: number): Frame
   }
   return ranges;
 }
+
+/** Seconds of video per chunk when CHUNK_FRAMES is unset. */
+export const DEFAULT_CHUNK_SECONDS = 10;
+
+export interface ChunkPlanInput {
+  /** CHUNK_FRAMES: frames per chunk, 0 for never, or null for about {@link DEFAULT_CHUNK_SECONDS} of video. */
+  chunkFrames: number | null;
+  totalFrames: number;
+  /** Frame rate of the video, in frames per second. */
+  fps: number;
+  /** Workers that serve the chunk queue, this one included. */
+  workers: number;
+}
+
+/**
+ * Returns the chunk ranges of a render, or null when it renders whole: chunking is off, fewer than
+ * two workers can take chunks, or the video is too short to give two chunks.
+ */
+export function planChunks(input: ChunkPlanInput): FrameRange[] | null {
+  const chunkFrames = input.chunkFrames ?? Math.max(1, Math.round(DEFAULT_CHUNK_SECONDS * input.fps));
+  if (chunkFrames === 0 || input.workers < 2 || input.totalFrames <= chunkFrames) return null;
+
+  const ranges = planChunkRanges(input.totalFrames, chunkFrames);
+  return ranges.length < 2 ? null : ranges;
+}

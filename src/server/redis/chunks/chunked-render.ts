@@ -1,15 +1,14 @@
 /**
  * A render function for workers that splits long native mp4 renders into chunks. It plans the
- * render as runRender would. When the video has more than `chunkFrames` frames, it queues one chunk
- * job per frame range, and the chunks render in parallel on every worker with a free chunk slot.
- * It then downloads the chunk files, joins them with stream copy and draws the poster itself.
- * Other renders go to the wrapped render function unchanged.
+ * render as runRender would. When {@link planChunks} gives chunks (the video is longer than one
+ * chunk and at least two workers serve the chunk queue), it writes the render's record and adds a
+ * BullMQ flow: one chunk job per frame range and a parent join job that builds the audio and joins
+ * the chunks once all have completed (see chunk-flow.ts). It then waits for the join, downloads the
+ * joined file and draws the poster itself. Other renders go to the wrapped render function unchanged.
  *
- * NOTE: the native engine writes no audio track yet, so the join muxes none. A spec whose assets
- * are relative paths renders only where those paths resolve, as for any shared-queue render.
+ * NOTE: a spec whose media are relative paths renders only where those paths resolve, as for any
+ * shared-queue render: chunk and join jobs resolve them against their own empty work folder.
  */
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { FluvieError, throwIfAborted } from '../../../core/errors.js';
 import { writePosterPng } from '../../../core/encode/encode-frames.js';
@@ -20,23 +19,26 @@ import { loadRenderSpec } from '../../../core/pipeline/load-render-spec.js';
 import { posterPathFor } from '../../../core/pipeline/output-paths.js';
 import { planRender } from '../../../core/pipeline/plan.js';
 import type { RenderDeps } from '../../../core/pipeline/render-request.js';
-import type { Queue } from '../../queue/queue.js';
 import type { RenderFunction } from '../../queue/render-job.js';
 import type { Storage } from '../../storage/storage.js';
-import { planChunkRanges } from './chunk-ranges.js';
-import { chunkIdOf, type ChunkStore } from './chunk-store.js';
-import { joinChunks } from './join-chunks.js';
+import type { ChunkFlows } from './chunk-flow.js';
+import { planChunks, type FrameRange } from './chunk-ranges.js';
+import { chunkIdOf, joinIdOf, type ChunkStore } from './chunk-store.js';
+import { download } from './join-job.js';
 
 export interface ChunkedRenderDeps {
   /** The render function for everything that is not chunked (runRender). */
   base: RenderFunction;
-  /** Frames per chunk; a video with more frames is chunked. */
-  chunkFrames: number;
-  /** The queue of chunk jobs, run by the chunk workers. */
-  queue: Queue;
+  /** CHUNK_FRAMES: frames per chunk, 0 for never, or null for about 10 s of video. */
+  chunkFrames: number | null;
+  flows: ChunkFlows;
   chunks: ChunkStore;
   storage: Storage;
-  /** Time between checks of the chunk records, in milliseconds (default 200). */
+  /** Runs of each chunk job and of the join job (at least 1). */
+  attempts: number;
+  /** Delay before a failed chunk runs again, in milliseconds; it doubles with each retry. */
+  retryDelayMs: number;
+  /** Time between checks of the flow, in milliseconds (default 200). */
   pollMs?: number;
   /** Lifetime of the chunk files in storage, in milliseconds (default one day). */
   chunkTtlMs?: number;
@@ -50,36 +52,34 @@ export function createChunkedRender(deps: ChunkedRenderDeps): RenderFunction {
     const { spec, baseDir } = await loadRenderSpec(request, renderDeps);
     const posterTime = request.posterTime ?? spec.poster ?? null;
     const plan = planRender(spec, { aspect: request.aspect, maxFrames: null, posterTime });
-    if (plan.totalFrames <= deps.chunkFrames) return deps.base(request, renderDeps);
+    const workers = await deps.flows.workerCount();
+    const ranges = planChunks({ chunkFrames: deps.chunkFrames, totalFrames: plan.totalFrames, fps: plan.fps, workers });
+    if (ranges === null) return deps.base(request, renderDeps);
 
     // The job processor renders each job in the work folder `<workRoot>/<jobId>`.
     const jobId = path.basename(renderDeps.cwd);
-    const ranges = planChunkRanges(plan.totalFrames, deps.chunkFrames);
-    const chunkIds = ranges.map((_, index) => chunkIdOf(jobId, index));
-    const keys = chunkIds.map((id) => `${jobId}/chunks/${id}.mp4`);
-    renderDeps.emit({ type: 'log', level: 'info', message: `Rendering ${plan.totalFrames} frames in ${ranges.length} chunks of up to ${deps.chunkFrames}` });
+    const flow = { joinId: joinIdOf(jobId), chunkIds: ranges.map((_, index) => chunkIdOf(jobId, index)) };
+    const chunkKeys = flow.chunkIds.map((id) => `${jobId}/chunks/${id}.mp4`);
+    const joinedKey = `${jobId}/chunks/joined.mp4`;
+    renderDeps.emit({ type: 'log', level: 'info', message: `Rendering ${plan.totalFrames} frames in ${ranges.length} chunks on ${workers} workers` });
     renderDeps.emit({ type: 'start', engine: 'native', width: plan.width, height: plan.height, fps: plan.fps, totalFrames: plan.totalFrames, format: 'mp4', output: request.out });
 
-    const expiresAtMs = Date.now() + (deps.chunkTtlMs ?? 86_400_000);
-    let joined = false;
+    let completed = false;
     try {
-      for (const [index, range] of ranges.entries()) {
-        await deps.chunks.put(chunkIds[index]!, {
-          jobId, index, range, spec: request.source.value, quality: request.quality, aspect: request.aspect,
-          storageKey: keys[index]!, expiresAtMs, status: { state: 'pending' },
-        });
-        await deps.queue.enqueue(chunkIds[index]!);
-      }
-      await waitForChunks(chunkIds, ranges.map((range) => range.end - range.start), plan.totalFrames, deps, renderDeps);
+      await deps.chunks.put({
+        jobId, spec: request.source.value, quality: request.quality, aspect: request.aspect, ranges, fps: plan.fps,
+        chunkKeys, joinedKey, expiresAtMs: Date.now() + (deps.chunkTtlMs ?? 86_400_000),
+      });
+      await deps.flows.add({ ...flow, attempts: deps.attempts, backoffMs: deps.retryDelayMs });
+      await waitForJoin(flow, ranges, plan.totalFrames, deps, renderDeps);
+      completed = true;
 
-      const ffmpeg = await resolveFfmpeg({ flag: request.ffmpegPath, env: renderDeps.env });
-      const local = await Promise.all(keys.map((key, index) => download(deps.storage, key, path.join(renderDeps.cwd, `chunk-${index}.mp4`))));
-      const bytes = await joinChunks({ ffmpegPath: ffmpeg.path, chunks: local, outPath: request.out, audio: null, signal: renderDeps.signal });
-      joined = true;
-
+      await download(deps.storage, joinedKey, request.out);
+      const bytes = (await deps.storage.stat(joinedKey))?.bytes ?? 0;
       let poster: string | null = null;
       if (plan.posterFrame !== null) {
         renderDeps.emit({ type: 'stage', stage: 'poster' });
+        const ffmpeg = await resolveFfmpeg({ flag: request.ffmpegPath, env: renderDeps.env });
         const stream = await createNativeEngine().capture({ spec, plan, baseDir, allowUnsupported: request.allowUnsupported, ffmpegPath: ffmpeg.path, ffprobePath: ffmpeg.ffprobePath }, { signal: renderDeps.signal, emit: renderDeps.emit });
         try {
           poster = posterPathFor(request.out);
@@ -90,39 +90,41 @@ export function createChunkedRender(deps: ChunkedRenderDeps): RenderFunction {
       }
       return { output: request.out, bytes, frames: plan.totalFrames, durationSeconds: plan.totalFrames / plan.fps, poster, engine: 'native' };
     } finally {
-      // After a failed chunk or an abort, the other chunks are useless, so they stop too.
-      if (!joined) await Promise.all(chunkIds.map((id) => deps.queue.cancel(id).catch(() => 'unknown')));
-      await Promise.all(keys.map((key) => deps.storage.delete(key).catch(() => false)));
-      await deps.chunks.delete(chunkIds);
+      // After a failed chunk or an abort the other chunks are useless, so they stop too.
+      await (completed ? deps.flows.remove(flow) : deps.flows.cancel(flow)).catch(() => undefined);
+      await Promise.all([...chunkKeys, joinedKey].map((key) => deps.storage.delete(key).catch(() => false)));
+      await deps.chunks.delete(jobId);
     }
   };
 }
 
-/** Polls the chunk records until all are done; reports progress in frames and throws on a failed chunk or an abort. */
-async function waitForChunks(chunkIds: readonly string[], frames: readonly number[], totalFrames: number, deps: ChunkedRenderDeps, renderDeps: RenderDeps): Promise<void> {
+/** Polls the flow until the join job completed; reports progress in frames and throws on a failed flow or an abort. */
+async function waitForJoin(flow: { joinId: string; chunkIds: string[] }, ranges: readonly FrameRange[], totalFrames: number, deps: ChunkedRenderDeps, renderDeps: RenderDeps): Promise<void> {
   let reported = -1;
   for (;;) {
     throwIfAborted(renderDeps.signal);
-    const records = await Promise.all(chunkIds.map((id) => deps.chunks.get(id)));
-    let completed = 0;
-    for (const [index, record] of records.entries()) {
-      if (record === null) throw new FluvieError('internal', `Chunk record ${chunkIds[index]} is missing before the chunk finished; it may have expired. Retry the render.`);
-      if (record.status.state === 'failed') throw new FluvieError('capture_failed', `Chunk ${index + 1} of ${chunkIds.length} failed: ${record.status.error}`);
-      if (record.status.state === 'done') completed += frames[index] ?? 0;
+    const state = await deps.flows.state(flow);
+    if (state.state === 'completed') return;
+    if (state.state === 'missing') throw new FluvieError('internal', `Join job ${flow.joinId} of a chunked render is missing from the chunk queue; retry the render.`);
+    if (state.state === 'failed') throw flowFailure(state, flow.chunkIds, ranges);
+
+    const done = state.completedChunkIds.reduce((sum, id) => {
+      const range = ranges[flow.chunkIds.indexOf(id)];
+      return sum + (range === undefined ? 0 : range.end - range.start);
+    }, 0);
+    if (done !== reported) {
+      reported = done;
+      renderDeps.emit({ type: 'progress', stage: 'capture', completed: done, total: totalFrames });
     }
-    if (completed !== reported) {
-      reported = completed;
-      renderDeps.emit({ type: 'progress', stage: 'capture', completed, total: totalFrames });
-    }
-    if (completed === totalFrames) return;
     await new Promise((resolve) => setTimeout(resolve, deps.pollMs ?? 200));
   }
 }
 
-async function download(storage: Storage, key: string, target: string): Promise<string> {
-  const body = await storage.openRead(key, null);
-  if (body === null) throw new FluvieError('internal', `Chunk file ${key} is missing from storage.`);
-  await pipeline(body.stream, createWriteStream(target));
-  return target;
+function flowFailure(state: { chunkId: string | null; attemptsMade: number; reason: string }, chunkIds: readonly string[], ranges: readonly FrameRange[]): FluvieError {
+  const runs = `${state.attemptsMade} run${state.attemptsMade === 1 ? '' : 's'}`;
+  if (state.chunkId === null) return new FluvieError('ffmpeg_failed', `Joining the chunks failed after ${runs}: ${state.reason}`);
+  const index = chunkIds.indexOf(state.chunkId);
+  const range = ranges[index];
+  const frames = range === undefined ? '' : ` (frames ${range.start} to ${range.end - 1})`;
+  return new FluvieError('capture_failed', `Chunk ${index + 1} of ${chunkIds.length}${frames} failed after ${runs}: ${state.reason}`);
 }
-

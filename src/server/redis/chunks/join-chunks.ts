@@ -1,22 +1,45 @@
 /**
  * Joins chunk files into one mp4 with ffmpeg's concat demuxer and stream copy, so no frame is
  * encoded twice. The chunks must come from the same encoder settings (size, pixel format, codec
- * parameters), as chunks of one render do. With `audio`, that one track is muxed over the whole
- * video, so audio is never cut at chunk borders.
+ * parameters), as chunks of one render do. With `audio`, that one AAC track is copied over the whole
+ * video, so audio is never cut at chunk borders and never encoded twice.
  */
 import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { FluvieError } from '../../../core/errors.js';
 
+export interface JoinChunk {
+  file: string;
+  /** Frames in the file. */
+  frames: number;
+}
+
 export interface JoinChunksOptions {
   ffmpegPath: string;
   /** Chunk files in playback order. */
-  chunks: readonly string[];
+  chunks: readonly JoinChunk[];
+  /** Frame rate of every chunk, in frames per second. */
+  fps: number;
   outPath: string;
-  /** An audio file (any format ffmpeg reads) muxed as the video's only audio track, or null. */
+  /** An AAC file (`.m4a`) as long as the whole video, or null for a video without audio. */
   audio: string | null;
   signal: AbortSignal;
+}
+
+/**
+ * Builds the concat list. Each file gets an exact `duration` (frames / fps), because the demuxer
+ * otherwise places the next file after the container's duration, which mp4 stores in milliseconds:
+ * a 25-frame chunk at 30 fps would then last 0.834 s and push every later frame back.
+ */
+export function buildConcatList(chunks: readonly JoinChunk[], fps: number): string {
+  return chunks
+    .map((chunk) => {
+      // A single quote inside a quoted path is written as '\''.
+      const quoted = path.resolve(chunk.file).replaceAll("'", "'\\''");
+      return `file '${quoted}'\nduration ${(chunk.frames / fps).toFixed(6)}\n`;
+    })
+    .join('');
 }
 
 /** Returns the arguments of the join: pure, so the argument list has its own unit test. */
@@ -25,7 +48,8 @@ export function buildJoinArgs(listFile: string, outPath: string, audio: string |
     '-v', 'error', '-y',
     // `-safe 0` allows absolute paths in the list file, which this module writes itself.
     '-f', 'concat', '-safe', '0', '-i', listFile,
-    ...(audio === null ? [] : ['-i', audio, '-map', '0:v:0', '-map', '1:a:0', '-c:a', 'aac', '-shortest']),
+    // No -shortest: the audio file lasts exactly as long as the video (the mix pads and trims it).
+    ...(audio === null ? ['-an'] : ['-i', audio, '-map', '0:v:0', '-map', '1:a:0', '-c:a', 'copy']),
     '-c:v', 'copy',
     '-movflags', '+faststart',
     outPath,
@@ -36,8 +60,7 @@ export function buildJoinArgs(listFile: string, outPath: string, audio: string |
 export async function joinChunks(options: JoinChunksOptions): Promise<number> {
   if (options.chunks.length === 0) throw new FluvieError('internal', 'A chunked render has no chunks to join.');
   const listFile = path.join(path.dirname(options.outPath), `${path.basename(options.outPath)}.chunks.txt`);
-  // The concat list quotes each path; a single quote inside a path is written as '\''.
-  await writeFile(listFile, options.chunks.map((chunk) => `file '${path.resolve(chunk).replaceAll("'", "'\\''")}'\n`).join(''));
+  await writeFile(listFile, buildConcatList(options.chunks, options.fps));
   try {
     await execa(options.ffmpegPath, buildJoinArgs(listFile, options.outPath, options.audio), { cancelSignal: options.signal });
   } catch (error: unknown) {
