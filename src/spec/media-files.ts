@@ -1,9 +1,11 @@
 /**
  * Lists the local files a spec reads: image and clip elements, clip posters, image and video
- * backgrounds, and audio tracks. Only `asset` and `file` sources are local, because `network` and
- * `bundle` sources name no file on this machine.
+ * backgrounds, and audio tracks. `asset`, `file` and `bundle` sources are local; a bundle source
+ * names a file of the unpacked `.fluvie` bundle, which is the spec's folder. `network` sources are
+ * not local.
  */
 import path from 'node:path';
+import { FluvieError } from '../core/errors.js';
 import { collectElements } from './element-walk.js';
 import { formatPath, type PathSegment } from './diagnostics.js';
 import type { AudioTrackSpec, MediaSource, VideoSpec } from './schema/types.js';
@@ -14,15 +16,17 @@ export interface MediaFileReference {
   /** JSON path of the source value, such as `scenes[0].children[1].source`. */
   path: string;
   kind: MediaFileKind;
-  /** Absolute file name: `asset` sources and background paths resolve against `baseDir`. */
+  /** Absolute file name: `asset` and `bundle` sources and background paths resolve against `baseDir`. */
   file: string;
 }
 
 export function listMediaFiles(spec: VideoSpec, baseDir: string): MediaFileReference[] {
   const found: MediaFileReference[] = [];
   const addSource = (source: MediaSource, segments: readonly PathSegment[], kind: MediaFileKind): void => {
-    if (source.kind !== 'asset' && source.kind !== 'file') return;
-    found.push({ path: formatPath(segments), kind, file: path.resolve(baseDir, source.value) });
+    if (source.kind === 'network') return;
+    const jsonPath = formatPath(segments);
+    const file = source.kind === 'bundle' ? bundleFile(source.value, baseDir, jsonPath) : path.resolve(baseDir, source.value);
+    found.push({ path: jsonPath, kind, file });
   };
   const addAudio = (tracks: readonly AudioTrackSpec[] | undefined, segments: readonly PathSegment[]): void => {
     tracks?.forEach((track, index) => addSource(track.source, [...segments, index, 'source'], 'audio'));
@@ -46,4 +50,20 @@ export function listMediaFiles(spec: VideoSpec, baseDir: string): MediaFileRefer
     }
   }
   return found;
+}
+
+/**
+ * Returns the absolute file a bundle-relative `value` names inside `bundleDir`.
+ * @throws FluvieError `spec_invalid` for an absolute path, a `..` segment or a URL scheme.
+ */
+export function bundleFile(value: string, bundleDir: string, jsonPath: string): string {
+  const absolute = value.startsWith('/') || value.startsWith('\\');
+  const escapes = value.split(/[/\\]/).includes('..');
+  if (absolute || escapes || value.includes(':')) {
+    throw new FluvieError(
+      'spec_invalid',
+      `${jsonPath}: a bundle source must be a path inside the bundle such as "media/clip.mp4" (no absolute path, no "..", no URL scheme), got ${JSON.stringify(value)}.`,
+    );
+  }
+  return path.resolve(bundleDir, value);
 }

@@ -16,6 +16,7 @@ import { posterPathFor } from './output-paths.js';
 import { buildRenderAudio } from './render-audio.js';
 import { assertMediaFilesExist } from './check-media-files.js';
 import { fetchNetworkMedia } from './network-media.js';
+import { materializeBundleSources } from './bundle-media.js';
 
 const DEFAULT_GIF_FPS = 15;
 
@@ -25,7 +26,8 @@ export async function renderSpecNative(request: RenderRequest, deps: RenderDeps)
   const fetched = request.allowNetwork === true ? await fetchNetworkMedia(loaded.spec, { signal: deps.signal }) : { spec: loaded.spec, folder: null };
   if (fetched.folder !== null) deps.emit({ type: 'log', level: 'info', message: `network media downloaded to ${fetched.folder}` });
   try {
-    return await renderLoadedSpec(request, deps, fetched.spec, loaded.baseDir);
+    // Bundle sources name files of the unpacked bundle, which is the spec's folder.
+    return await renderLoadedSpec(request, deps, materializeBundleSources(fetched.spec, loaded.baseDir), loaded.baseDir);
   } finally {
     if (fetched.folder !== null) await rm(fetched.folder, { recursive: true, force: true });
   }

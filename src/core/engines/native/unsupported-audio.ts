@@ -12,9 +12,6 @@ const NOT_MIXED = 'not mixed by the native render path yet';
 export function checkAudioTracks(tracks: readonly AudioTrackSpec[] | undefined, path: string, add: Add): void {
   (tracks ?? []).forEach((track, index) => {
     const trackPath = `${path}[${index}]`;
-    if (track.source.kind === 'bundle') {
-      add(`${trackPath}.source`, 'bundle audio source', `${NOT_MIXED}; use an "asset" or "file" source`);
-    }
     if (track.source.kind === 'network') {
       add(`${trackPath}.source`, 'network audio source', 'fetched only with --allow-network (ALLOW_NETWORK_MEDIA=true on the server)');
     }
