@@ -30,9 +30,11 @@ export function lutRequests(plan: RenderPlan, baseDir: string): LutRequest[] {
         requests.push({ path: effectPath, file: path.resolve(baseDir, narrowAsset(effect.asset, `${effectPath}.asset`)) });
       });
       visit(planned.children);
+      if (planned.child !== undefined) visit([planned.child]);
     }
   };
   for (const scene of plan.scenes) visit(scene.children);
+  visit(plan.overlays);
   return requests;
 }
 
