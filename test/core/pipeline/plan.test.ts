@@ -168,3 +168,28 @@ describe('planRender animation timing', () => {
     ).toThrow(/ends before it starts/);
   });
 });
+
+describe('planRender themes and overlays', () => {
+  it('theme motion sits under video motionDefaults', () => {
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      theme: { motion: { duration: '10f', ease: 'snappy' } },
+      motionDefaults: { ease: 'linear' },
+      scenes: [{ duration: '2s', children: [{ type: 'Box', animate: [{ preset: 'fadeIn' }] }] }],
+    });
+    const timing = planRender(spec, defaultPlanOptions).scenes[0]!.children[0]!.animations[0]!.timing;
+    expect(timing).toEqual({ start: 0, end: 10, curve: { kind: 'ease', ease: 'linear' }, repeat: null });
+  });
+
+  it('overlays are planned on the video clock', () => {
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      overlays: [{ type: 'Box', show: { from: '0.5r' }, animate: [{ preset: 'fadeOut', duration: '5f' }] }],
+      scenes: [{ duration: '20f' }, { duration: '20f' }],
+    });
+    const overlay = planRender(spec, defaultPlanOptions).overlays[0]!;
+    expect(overlay.path).toBe('overlays[0]');
+    expect(overlay.window).toEqual({ start: 20, end: 40 });
+    expect(overlay.animations[0]!.timing).toMatchObject({ start: 35, end: 40 });
+  });
+});

@@ -60,7 +60,7 @@ export function toFieldAnimation(planned: PlannedAnimation, audio: AudioAnalysis
 
 /**
  * Prepares an element's drawable `effects`; unsupported ones are skipped (unsupported.ts reports
- * them). `luts` holds the loaded `.cube` files of `lut` effects by the effect's JSON path.
+ * them). `luts` maps an effect's JSON path to its loaded `.cube` file.
  */
 export function elementEffectAnimations(planned: PlannedElement, fps: number, luts?: ReadonlyMap<string, CubeLut>): FieldAnimation[] {
   const prepared: FieldAnimation[] = [];
