@@ -21,3 +21,12 @@ export async function writeKicks(dir: string, bpm: number, seconds: number, firs
   await execa('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `aevalsrc=${expression}:s=44100:d=${seconds}`, file]);
   return file;
 }
+
+/** Writes `seconds` of a sine at each of `frequencies` Hz in turn, as one mono 44.1 kHz WAV. */
+export async function writeToneSequence(dir: string, frequencies: readonly number[], seconds: number, name = 'sequence.wav'): Promise<string> {
+  const file = path.join(dir, name);
+  const inputs = frequencies.flatMap((frequency) => ['-f', 'lavfi', '-i', `sine=frequency=${frequency}:duration=${seconds}:sample_rate=44100`]);
+  const labels = frequencies.map((_, index) => `[${index}:a]`).join('');
+  await execa('ffmpeg', ['-v', 'error', '-y', ...inputs, '-filter_complex', `${labels}concat=n=${frequencies.length}:v=0:a=1`, file]);
+  return file;
+}
