@@ -24,6 +24,21 @@ function twoScenes(transition: Record<string, unknown>): GoldenCase['spec'] {
   } as unknown as GoldenCase['spec'];
 }
 
+/** Theme tokens, a master with a filled slot, an overlay, a shared hero and a child prop in two crossfading scenes. */
+const sceneFeatures = {
+  fluvieSpec: 1,
+  size: { width: 320, height: 180 },
+  fps: 30,
+  theme: { palette: { ink: '#FF202428', brand: '#FF6C5CE7' }, typeScale: { heading: { fontSize: 28, fontWeight: 'bold', color: '#FFFDCB6E' } } },
+  masters: { deck: { background: { kind: 'color', color: { token: 'ink' } }, children: [{ type: 'Box', color: { token: 'brand' }, transform: { x: 0, y: 1, w: 1, h: 0.08, anchor: 'bottomLeft' } }, { type: 'Placeholder', slot: 'title', transform: { x: 0.05, y: 0.1, anchor: 'topLeft' }, style: { token: 'heading' } }] } },
+  overlays: [{ type: 'Text', text: 'LIVE', style: { fontSize: 16, color: '#FFFF5555' }, transform: { x: 0.95, y: 0.05, anchor: 'topRight' } }],
+  transition: { kind: 'crossFade', duration: '10f' },
+  scenes: [
+    { duration: '1s', master: 'deck', fills: { title: { type: 'Text', text: 'Themed title' } }, children: [{ type: 'Box', color: '#FF00B894', shared: 'hero', transform: { x: 0.2, y: 0.6, w: 0.1, h: 0.15 } }] },
+    { duration: '1s', master: 'deck', fills: { title: { type: 'Text', text: 'Second' } }, children: [{ type: 'Box', color: '#FF00B894', shared: 'hero', transform: { x: 0.7, y: 0.5, w: 0.3, h: 0.4 } }, { type: 'TitleCard', title: '', transform: { x: 0.7, y: 0.5, w: 0.3, h: 0.4 }, child: { type: 'Text', text: 'child', style: { fontSize: 18 }, show: { from: '10f' }, animate: [{ preset: 'slideFadeIn', duration: '10f' }] } }] },
+  ],
+} as unknown as GoldenCase['spec'];
+
 export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'text', spec: sceneOf([{ type: 'Text', text: 'Hello, golden frames', style: { fontSize: 24, color: '#FFFFFFFF' } }]), frames: [0] },
   { name: 'text-spans', spec: sceneOf([{ type: 'Text', spans: [{ text: 'Bold ', style: { fontWeight: 'bold', color: '#FFFDCB6E' } }, { text: 'and italic', style: { fontStyle: 'italic' } }], style: { fontSize: 22 }, decoration: { color: '#FF6C5CE7', cornerRadius: 8 }, padding: { horizontal: 12, vertical: 6 } }]), frames: [0] },
@@ -62,4 +77,5 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'transition-zoom', spec: twoScenes({ kind: 'zoom', into: 'topLeft' }), frames: [20] },
   { name: 'transition-slide', spec: twoScenes({ kind: 'slide', from: 'left', overlap: false }), frames: [34] },
   { name: 'text-scripts', spec: sceneOf([{ type: 'Text', text: 'Emoji 😀 你好 こんにちは\nשלום سلام fi AV', style: { fontSize: 22 } }]), frames: [0] },
+  { name: 'scene-features', spec: sceneFeatures, frames: [5, 25, 45] },
 ];
