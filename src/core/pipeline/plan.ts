@@ -50,7 +50,7 @@ export function planRender(input: VideoSpec, options: PlanOptions): RenderPlan {
   const audio = options.audio ?? null;
   const beatFrames = audio === null ? undefined : (track: string | undefined, path: string) => selectTrack(audio, track, path).beats;
   const scenes = timeline.scenes.map((window) => planScene(spec, window, fps, animations, beatFrames));
-  const overlays = planOverlays(spec, fps, timeline.totalFrames, animations);
+  const overlays = planOverlays(spec, fps, timeline.totalFrames, animations, beatFrames);
   animations.planAll();
 
   return {
@@ -93,6 +93,7 @@ function planScene(spec: VideoSpec, window: SceneWindow, fps: number, animations
     scene: sceneWindow,
     motionDefaults: [applied.scene.motionDefaults, ...videoMotionDefaults(spec)],
     animations,
+    ...(beatFrames === undefined ? {} : { beatFrames }),
   };
   const authored = applied.entries.map((entry) => ({ ...entry, window: elementWindow(entry, context) ?? sceneWindow }));
   const layout = layoutElementTransitions(authored, applied.scene.transitions ?? [], fps, window.index);
@@ -108,9 +109,9 @@ function planScene(spec: VideoSpec, window: SceneWindow, fps: number, animations
 }
 
 /** Overlays run on the video clock: their scope and `show` windows measure the whole video. */
-function planOverlays(spec: VideoSpec, fps: number, totalFrames: number, animations: AnimationPlanner): PlannedElement[] {
+function planOverlays(spec: VideoSpec, fps: number, totalFrames: number, animations: AnimationPlanner, beatFrames: AnimationScope['beatFrames']): PlannedElement[] {
   const video = { start: 0, end: totalFrames };
-  const context: ElementContext = { fps, scene: video, motionDefaults: videoMotionDefaults(spec), animations };
+  const context: ElementContext = { fps, scene: video, motionDefaults: videoMotionDefaults(spec), animations, ...(beatFrames === undefined ? {} : { beatFrames }) };
   return planElements(spec.overlays ?? [], 'overlays', context, video);
 }
 

@@ -1,0 +1,63 @@
+/** Planning with audio: beat triggers of a real kick track resolve to frames on the beat. */
+import { describe, expect, it } from 'vitest';
+import { resolveFfmpeg } from '../../../src/core/encode/resolve-ffmpeg.js';
+import { isFluvieError } from '../../../src/core/errors.js';
+import { planRender, type PlanOptions } from '../../../src/core/pipeline/plan.js';
+import { planWithAudio } from '../../../src/core/pipeline/plan-with-audio.js';
+import { tempDir } from '../../helpers/media.js';
+import { writeKicks } from '../audio/audio-fixtures.js';
+import { parseSpec } from '../engines/native/native-helpers.js';
+
+const OPTIONS: PlanOptions = { aspect: null, maxFrames: null, posterTime: null };
+
+/** Plans a 3 s video over a 120 bpm kick track whose beats fall on frames 15, 30, 45 … 75. */
+async function planKicks(scenes: unknown[]) {
+  const dir = await tempDir();
+  const file = await writeKicks(dir, 120, 3, 0.5);
+  const spec = parseSpec({ fluvieSpec: 1, fps: 30, audio: [{ kind: 'music', source: { kind: 'file', value: file }, track: 'kicks' }], scenes });
+  const ffmpeg = await resolveFfmpeg({ flag: null, env: {} });
+  return planWithAudio(spec, planRender(spec, OPTIONS), OPTIONS, { baseDir: dir, ffmpeg, signal: new AbortController().signal });
+}
+
+const box = (animate: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'Box', animate, ...extra });
+
+describe('planWithAudio', () => {
+  it('starts a beat trigger on the first beat', async () => {
+    const plan = await planKicks([{ duration: '3s', children: [box([{ preset: 'fadeIn', duration: '5f', at: { kind: 'beat' } }])] }]);
+
+    expect(plan.scenes[0]!.children[0]!.animations[0]!.timing).toMatchObject({ start: 15, end: 20 });
+  });
+
+  it('adds the delay and counts every nth beat', async () => {
+    const plan = await planKicks([{ duration: '3s', children: [box([{ preset: 'fadeIn', duration: '5f', delay: '2f', at: { kind: 'beat', every: 2, track: 'kicks' } }], { show: { from: '16f' } })] }]);
+
+    // Beats 0, 2, 4 … are frames 15, 45, 75; the first at or after the window start 16 is 45.
+    expect(plan.scenes[0]!.children[0]!.animations[0]!.timing).toMatchObject({ start: 47, end: 52 });
+  });
+
+  it('counts beats from the window start in a later scene', async () => {
+    const plan = await planKicks([{ duration: '1s' }, { duration: '2s', children: [box([{ preset: 'fadeIn', duration: '5f', at: { kind: 'beat' } }])] }]);
+
+    expect(plan.scenes[1]!.children[0]!.animations[0]!.timing.start).toBe(30);
+  });
+
+  it('rejects a window without a beat', async () => {
+    const error = await planKicks([{ duration: '3s', children: [box([{ preset: 'fadeIn', at: { kind: 'beat' } }], { show: { from: '16f', to: '29f' } })] }]).catch((caught: unknown) => caught);
+
+    expect(isFluvieError(error) && error.code).toBe('spec_invalid');
+    expect(String(error)).toContain('waits for a beat');
+    expect(String(error)).toContain('between frames 16 and 29');
+  });
+
+  it('keeps the draft without audio users', async () => {
+    const plan = await planKicks([{ duration: '1s', children: [box([{ preset: 'fadeIn' }])] }]);
+
+    expect(plan.audio).toBeNull();
+  });
+
+  it('carries the analysis for the engine', async () => {
+    const plan = await planKicks([{ duration: '3s', children: [{ type: 'Bars', track: 'kicks' }] }]);
+
+    expect(plan.audio?.tracks[0]?.beats).toEqual([15, 30, 45, 60, 75]);
+  });
+});
