@@ -7,6 +7,7 @@ import { findRenamedNames } from './renames.js';
 import { checkReferences } from './rules-references.js';
 import { checkSceneTiming, checkShowWindows, DEFAULT_MAX_FRAMES } from './rules-timing.js';
 import { checkGradientStops, checkOutputSize, checkThemeTokens, type OutputFormat } from './rules-values.js';
+import { checkSharedElements } from './rules-shared.js';
 import type { VideoSpec } from './schema/types.js';
 import { VideoSpecSchema } from './schema/video.js';
 import { findUnknownProperties } from './unknown-keys.js';
@@ -63,6 +64,7 @@ function checkDocument(spec: VideoSpec, options: ValidateOptions): Diagnostic[] 
     ...checkReferences(spec),
     ...checkThemeTokens(spec),
     ...checkGradientStops(spec),
+    ...checkSharedElements(spec),
   ];
 }
 
