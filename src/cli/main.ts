@@ -15,16 +15,30 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     await program.parseAsync([...argv]);
     return context.exitCode;
   } catch (error: unknown) {
-    return reportError(error, context);
+    return reportError(error, context, wantsJsonOutput(argv));
   }
 }
 
-function reportError(error: unknown, context: CliContext): number {
+/**
+ * Returns true when `--json` appears among the arguments before a `--` terminator, so a failure
+ * that happens before any command runs (an unknown flag, a missing argument) can still be reported
+ * as an NDJSON event.
+ */
+export function wantsJsonOutput(argv: readonly string[]): boolean {
+  for (const arg of argv.slice(2)) {
+    if (arg === '--') return false;
+    if (arg === '--json') return true;
+  }
+  return false;
+}
+
+function reportError(error: unknown, context: CliContext, json: boolean): number {
   if (error instanceof CommanderError) {
-    // commander already printed help, the version or the usage message.
+    // commander already printed help, the version or the usage message on stderr.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return 0;
     }
+    if (json && !context.errorReported) writeJsonError(context, 'usage', error.message.replace(/^error: /, ''));
     return EXIT_USAGE;
   }
   const failure = toFluvieError(error);
@@ -33,12 +47,18 @@ function reportError(error: unknown, context: CliContext): number {
     return EXIT_INTERRUPTED;
   }
   if (!context.errorReported) {
+    if (json) writeJsonError(context, failure.code, failure.message);
     context.stderr.write(`error: ${failure.message}\n`);
     if (failure.code === 'internal' && failure.cause instanceof Error && failure.cause.stack) {
       context.stderr.write(`${failure.cause.stack}\n`);
     }
   }
   return ERROR_TABLE[failure.code].exit;
+}
+
+/** Writes the NDJSON `error` event that `--json` consumers read, in the shape the render reporter uses. */
+function writeJsonError(context: CliContext, code: string, message: string): void {
+  context.stdout.write(`${JSON.stringify({ type: 'error', code, message })}\n`);
 }
 
 const EXIT_TERMINATED = 143;
