@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
 import { defaultOutputPath } from '../../core/pipeline/output-paths.js';
+import type { RenderEvent } from '../../core/pipeline/events.js';
 import type { Aspect, EngineChoice, OutputFormat, Quality, RenderRequest } from '../../core/pipeline/render-request.js';
 import { runRender } from '../../core/pipeline/run-render.js';
 import { TIME_FORMS, tryParseTime } from '../../spec/time.js';
@@ -12,10 +13,16 @@ import type { CliContext } from '../context.js';
 import { createReporter } from '../ui/create-reporter.js';
 import type { RenderFlags } from './render.js';
 
-export async function runRenderCommand(key: string | null, flags: RenderFlags, context: CliContext): Promise<void> {
+/** Flags with a default value, marked true when the command line set them. */
+export interface ExplicitRenderFlags {
+  readonly quality: boolean;
+}
+
+export async function runRenderCommand(key: string | null, flags: RenderFlags, context: CliContext, explicit: ExplicitRenderFlags = { quality: false }): Promise<void> {
   const reporter = await createReporter(context, { json: flags.json === true, verbose: flags.verbose === true });
   try {
     const request = buildRenderRequest(key, flags, context.cwd);
+    for (const warning of ignoredFlagWarnings(request, explicit)) reporter.onEvent(warning);
     const result = await runRender(request, {
       env: context.env,
       cwd: context.cwd,
@@ -31,6 +38,22 @@ export async function runRenderCommand(key: string | null, flags: RenderFlags, c
   } finally {
     await reporter.close();
   }
+}
+
+/**
+ * Returns a `warning` event for each flag the request sets but the render will not use. Only
+ * `--quality` is known here; `--keep-temp` depends on the engine and is checked after the engine
+ * is chosen.
+ */
+export function ignoredFlagWarnings(request: RenderRequest, explicit: ExplicitRenderFlags): RenderEvent[] {
+  if (!explicit.quality || request.format === 'mp4') return [];
+  return [
+    {
+      type: 'warning',
+      code: 'ignored_flag',
+      message: `--quality ${request.quality} has no effect on ${request.format} output: quality sets the x264 CRF of mp4 only. Drop the flag or use --format mp4.`,
+    },
+  ];
 }
 
 /** Resolves flags into a complete request; usage mistakes raise `usage` errors (exit 64). */

@@ -36,8 +36,9 @@ export function registerRenderCommand(program: Command, context: CliContext): vo
     'after',
     '\nExamples:\n  fluvie-render render --spec promo.fluvie.json\n  fluvie-render render --spec promo.fluvie.json --format gif --out promo.gif\n  fluvie-render render intro --out intro.mp4 --project ./my_app',
   );
-  command.action(async (key: string | undefined, flags: RenderFlags) => {
+  command.action(async (key: string | undefined, flags: RenderFlags, self: Command) => {
     const { runRenderCommand } = await import('./render-run.js');
-    await runRenderCommand(key ?? null, flags, context);
+    // `quality` always has a value because of its default, so only its source shows whether the user set it.
+    await runRenderCommand(key ?? null, flags, context, { quality: self.getOptionValueSource('quality') === 'cli' });
   });
 }

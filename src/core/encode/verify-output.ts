@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { FluvieError } from '../errors.js';
 import type { OutputFormat } from '../pipeline/render-request.js';
-import { IMAGE_SEQUENCE_FILE, outputFrameSize } from './ffmpeg-args.js';
+import { IMAGE_SEQUENCE_FILE } from './ffmpeg-args.js';
 import { probeMedia, type ProbedStream } from './probe.js';
 import type { ResolvedFfmpeg } from './resolve-ffmpeg.js';
 import { runFfmpeg } from './run-ffmpeg.js';
@@ -60,9 +60,9 @@ async function verifyFile(options: VerifyOutputOptions, checks: { checkFrames: b
   const video = media.streams.find((stream) => stream.codec_type === 'video');
   if (video === undefined) throw invalid(`ffprobe finds no video stream in ${target}`);
 
-  const expected = outputFrameSize(options.format === 'poster' ? 'imageSequence' : options.format, options.width, options.height);
-  if (video.width !== expected.width || video.height !== expected.height) {
-    throw invalid(`${target} is ${video.width}x${video.height} pixels, expected ${expected.width}x${expected.height}`);
+  // Every format keeps the frame size, gif with odd sizes included.
+  if (video.width !== options.width || video.height !== options.height) {
+    throw invalid(`${target} is ${video.width}x${video.height} pixels, expected ${options.width}x${options.height}`);
   }
 
   if (options.format === 'transparent' && !hasAlpha(video)) {

@@ -19,6 +19,14 @@ export async function runRender(request: RenderRequest, deps: RenderDeps): Promi
   validateRequest(request);
   const choice = await chooseEngine(request, deps);
   deps.emit({ type: 'log', level: 'info', message: `Engine: ${choice.engine} (${choice.reason})` });
+  if (request.keepTemp && choice.engine === 'native') {
+    // Only the flutter engine has a render sandbox, because the native engine streams frames straight to ffmpeg.
+    deps.emit({
+      type: 'warning',
+      code: 'ignored_flag',
+      message: '--keep-temp has no effect with the native engine: it streams frames to ffmpeg and keeps no temporary folder. Use --engine flutter to inspect a harness sandbox.',
+    });
+  }
   if (choice.engine === 'flutter') {
     const { renderWithFlutter } = await import('./render-flutter.js');
     return renderWithFlutter(request, deps);

@@ -118,7 +118,19 @@ export function dartAlignment(alignment: AlignmentSpec, path: string): DartExpr 
   return raw(`Alignment(${textOf(dartNumber(alignment.x, path))}, ${textOf(dartNumber(alignment.y, path))})`);
 }
 
-/** Prints a value of a Dart enum, such as `BoxFit.cover`. */
-export function dartEnum(type: string, value: string): DartExpr {
+/**
+ * Prints a value of a Dart enum, such as `BoxFit.cover`. A value that is not a plain identifier is
+ * rejected, so a free-text spec value can never add code to the output.
+ */
+export function dartEnum(type: string, value: string, path = ''): DartExpr {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) throw new DartPrintError(path, `${JSON.stringify(value)} is not a ${type} value`);
   return raw(`${type}.${value}`);
+}
+
+const AUDIO_BANDS = new Set(['bass', 'mid', 'treble']);
+
+/** Prints `AudioBand.<band>`; Fluvie's bands are bass, mid and treble. */
+export function dartAudioBand(band: string, path: string): DartExpr {
+  if (!AUDIO_BANDS.has(band)) throw new DartPrintError(path, `Fluvie has no audio band ${JSON.stringify(band)}; use bass, mid or treble`);
+  return raw(`AudioBand.${band}`);
 }

@@ -5,7 +5,7 @@
 import type { ElementSpec } from '../schema/types.js';
 import type { AnchorNames } from './anchor-names.js';
 import { call, named, raw, type DartArg, type DartExpr } from './dart-expr.js';
-import { dartColor, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
+import { dartAudioBand, dartColor, dartNumber, dartString, dartTime } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
 
 type PrintChild = (child: ElementSpec, path: string) => DartExpr;
@@ -44,7 +44,7 @@ export function printAnnotation(element: ElementSpec, anchors: AnchorNames, prin
     case 'Bars':
       return call('Bars', [
         element.count === undefined ? null : named('count', dartNumber(element.count, `${path}.count`)),
-        element.band === undefined ? null : named('band', dartEnum('AudioBand', element.band)),
+        element.band === undefined ? null : named('band', dartAudioBand(element.band, `${path}.band`)),
         element.track === undefined ? null : named('track', anchors.variableFor(element.track)),
         element.gain === undefined ? null : named('gain', dartNumber(element.gain, `${path}.gain`)),
       ]);

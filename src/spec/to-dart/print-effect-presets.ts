@@ -6,7 +6,7 @@
 import type { PresetAnimationSpec } from '../schema/types.js';
 import type { AnchorNames } from './anchor-names.js';
 import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
-import { dartColor, dartEnum, dartNumber, dartString } from './dart-literals.js';
+import { dartAudioBand, dartColor, dartEnum, dartNumber, dartString } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
 
 /** Prints one of the presets above, or returns null for any other preset. */
@@ -35,7 +35,7 @@ export function printEffectPreset(
     case 'scaleY':
       if (animation.on === undefined) throw new DartPrintError(`${path}.on`, 'scaleY needs an audio band in "on" to print');
       return call('Animation.scaleY', [
-        named('on', dartEnum('AudioBand', animation.on)),
+        named('on', dartAudioBand(animation.on, `${path}.on`)),
         animation.gain === undefined ? null : named('gain', dartNumber(animation.gain, `${path}.gain`)),
         animation.track === undefined ? null : named('track', anchors.variableFor(animation.track)),
         ...tail,

@@ -2,7 +2,7 @@
 import type { AnimationSpec, KeyframeSpec, PresetAnimationSpec, RawAnimationSpec, MotionDefaultsSpec, RepeatSpec, SpringSpec, StaggerSpec, TriggerSpec } from '../schema/types.js';
 import type { AnchorNames } from './anchor-names.js';
 import { call, list, named, positional, raw, type DartArg, type DartExpr } from './dart-expr.js';
-import { dartAlignment, dartColor, dartEase, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
+import { dartAlignment, dartAudioBand, dartColor, dartEase, dartEnum, dartNumber, dartString, dartTime } from './dart-literals.js';
 import { DartPrintError } from './dart-print-error.js';
 import { printEffectPreset } from './print-effect-presets.js';
 
@@ -105,7 +105,7 @@ function printPreset(animation: Preset, anchors: AnchorNames, path: string): Dar
       return call(name, [number('amplitude'), time('period'), typeof animation.seed === 'string' ? named('seed', dartString(animation.seed)) : null, ...tail]);
     case 'pulse':
       return call(name, [
-        animation.on === undefined ? null : named('on', dartEnum('AudioBand', animation.on)),
+        animation.on === undefined ? null : named('on', dartAudioBand(animation.on, `${path}.on`)),
         number('gain'),
         animation.track === undefined ? null : named('track', anchors.variableFor(animation.track)),
         number('min'),

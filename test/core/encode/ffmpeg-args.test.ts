@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildEncodeArgs, buildPosterArgs, CRF_BY_QUALITY, outputFrameSize } from '../../../src/core/encode/ffmpeg-args.js';
+import { buildEncodeArgs, buildPosterArgs, CRF_BY_QUALITY } from '../../../src/core/encode/ffmpeg-args.js';
 import type { EncodeArgsOptions } from '../../../src/core/encode/ffmpeg-args.js';
 
 const INPUT = ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-video_size', '1080x1920', '-framerate', '30', '-i', 'pipe:0'];
@@ -72,6 +72,12 @@ describe('buildEncodeArgs', () => {
     ]);
   });
 
+  it('gif with an odd size skips the even rounding', () => {
+    const args = buildEncodeArgs(options({ format: 'gif', gifFps: 12, width: 63, height: 47, output: 'out.gif' }));
+    expect(args).toContain('63x47');
+    expect(args[args.indexOf('-filter_complex') + 1]).toBe('fps=12,split[s0][s1];[s0]palettegen=stats_mode=diff[p];[s1][p]paletteuse=dither=bayer');
+  });
+
   it('transparent encodes VP9 with an alpha plane', () => {
     expect(buildEncodeArgs(options({ format: 'transparent', output: 'out.webm' }))).toEqual([
       ...INPUT,
@@ -127,13 +133,3 @@ describe('buildPosterArgs', () => {
   });
 });
 
-describe('outputFrameSize', () => {
-  it('rounds gif down to even sizes', () => {
-    expect(outputFrameSize('gif', 63, 47)).toEqual({ width: 62, height: 46 });
-  });
-
-  it('keeps the size of other formats', () => {
-    expect(outputFrameSize('imageSequence', 63, 47)).toEqual({ width: 63, height: 47 });
-    expect(outputFrameSize('mp4', 64, 48)).toEqual({ width: 64, height: 48 });
-  });
-});

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { VideoSpec } from '../../../src/spec/index.js';
 import { printVideoSpecDart } from '../../../src/spec/to-dart/index.js';
 import { identifierFor } from '../../../src/spec/to-dart/anchor-names.js';
-import { dartString, dartTime } from '../../../src/spec/to-dart/dart-literals.js';
+import { dartEnum, dartString, dartTime } from '../../../src/spec/to-dart/dart-literals.js';
 import { FluvieError } from '../../../src/core/errors.js';
 import { readReferenceSpec, REFERENCE_SPEC_FILES } from '../reference-specs.js';
 import { dartSyntaxProblems } from './dart-syntax-check.js';
@@ -390,5 +390,12 @@ describe('printVideoSpecDart document features', () => {
     expect(code).toContain("'a\\'b\"c\\$d\\${e}\\\\f\\ng\\u{0}h\\u{2029}*/ // end'");
     expect(code).not.toContain('\u2029');
     expect(code.split('\n').filter((line) => line.trimStart().startsWith('// hidden'))).toHaveLength(1);
+  });
+});
+
+describe('dartEnum', () => {
+  it('rejects values that are not identifiers', () => {
+    expect(dartEnum('BoxFit', 'cover')).toEqual({ kind: 'raw', text: 'BoxFit.cover' });
+    expect(() => dartEnum('BoxFit', 'cover); exit(1', 'fit')).toThrow('Cannot print fit as Dart: "cover); exit(1" is not a BoxFit value.');
   });
 });

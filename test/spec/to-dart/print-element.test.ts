@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VideoSpec } from '../../../src/spec/index.js';
 import { printVideoSpecDart } from '../../../src/spec/to-dart/index.js';
-import { printChildren, printSpec } from './print-test-helpers.js';
+import { oneLine, printChildren, printSpec } from './print-test-helpers.js';
 
 describe('element wrappers in Dart', () => {
   it('prints a show window on animate', () => {
@@ -14,11 +14,14 @@ describe('element wrappers in Dart', () => {
   });
 
   it('prints shared heroes', () => {
-    const code = printChildren([
-      { type: 'Text', text: 'T', shared: 'hero' },
-      { type: 'Box', color: '#FFFFFF', shared: 'hero' },
-      { type: 'Group', shared: 'group', children: [] },
-    ]);
+    const code = oneLine(
+      printSpec({
+        scenes: [
+          { duration: '1s', children: [{ type: 'Text', text: 'T', shared: 'hero' }, { type: 'Group', shared: 'group', children: [] }] },
+          { duration: '1s', children: [{ type: 'Box', color: '#FFFFFF', shared: 'hero' }, { type: 'Box', shared: 'group' }] },
+        ],
+      }),
+    );
     expect(code.match(/Anchor\('hero'\)/g)).toHaveLength(1);
     expect(code).toContain("SharedElement(anchor: hero, child: Text('T'))");
     expect(code).toContain('Box(color: Color(0xFFFFFFFF), shared: hero)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printChildren } from './print-test-helpers.js';
+import { printChildren, printError } from './print-test-helpers.js';
 
 function animate(...animations: unknown[]): string {
   return printChildren([{ type: 'Box', animate: animations }], { audio: [{ kind: 'music', source: { kind: 'asset', value: 'bed.mp3' }, track: 'bed' }] });
@@ -64,5 +64,17 @@ describe('animations in Dart', () => {
     );
     expect(code).toContain("Animation.pop(spring: Spring(stiffness: 200, damping: 12, mass: 1), stagger: Stagger.evenly(over: 1.seconds), label: 'pop it')");
     expect(code).toContain('Animation.fadeIn(at: Trigger.beat(every: 2, track: bed), repeat: Repeat.forever(yoyo: true))');
+  });
+});
+
+describe('audio bands in Dart', () => {
+  it('rejects a band Fluvie lacks', () => {
+    const injected = { scenes: [{ duration: '1s', children: [{ type: 'Bars', band: 'bass, gain: exit(1)' }] }] };
+    expect(printError(injected)).toBe('Cannot print scenes[0].children[0].band as Dart: Fluvie has no audio band "bass, gain: exit(1)"; use bass, mid or treble.');
+  });
+
+  it('rejects a pulse band Fluvie lacks', () => {
+    const unknown = { scenes: [{ duration: '1s', children: [{ type: 'Box', animate: [{ preset: 'pulse', on: 'sub' }] }] }] };
+    expect(printError(unknown)).toContain('children[0].animate[0].on as Dart: Fluvie has no audio band "sub"');
   });
 });
