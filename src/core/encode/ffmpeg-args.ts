@@ -110,16 +110,6 @@ export function buildPosterArgs(options: PosterArgsOptions): string[] {
   ];
 }
 
-/**
- * Returns the frame size the output file has. The gif filter graph rounds both axes down to even
- * numbers, as Fluvie's does; the other formats keep the input size.
- */
-export function outputFrameSize(format: OutputFormat, width: number, height: number): { width: number; height: number } {
-  if (format !== 'gif') return { width, height };
-
-  return { width: Math.trunc(width / 2) * 2, height: Math.trunc(height / 2) * 2 };
-}
-
 function rawInputArgs(options: { width: number; height: number; fps: number; input: string }): string[] {
   return [
     '-f',
@@ -158,7 +148,7 @@ function videoOutputArgs(options: EncodeArgsOptions): string[] {
         '+faststart',
       ];
     case 'gif':
-      return ['-filter_complex', gifFilterGraph(options.gifFps)];
+      return ['-filter_complex', gifFilterGraph(options.gifFps, options.width, options.height)];
     case 'imageSequence':
       return ['-c:v', 'png', '-f', 'image2', '-r', fps];
     case 'transparent':
@@ -185,11 +175,12 @@ function videoOutputArgs(options: EncodeArgsOptions): string[] {
  * differ, so a colour that first appears at the last change between frames is left out of the palette
  * (seen with solid-colour frames). Fluvie uses the same graph, so it is kept for identical output.
  */
-function gifFilterGraph(gifFps: number): string {
-  return (
-    `fps=${gifFps},scale=trunc(iw/2)*2:trunc(ih/2)*2:flags=lanczos,split[s0][s1];` +
-    '[s0]palettegen=stats_mode=diff[p];[s1][p]paletteuse=dither=bayer'
-  );
+function gifFilterGraph(gifFps: number, width: number, height: number): string {
+  // Fluvie rounds both axes down to even numbers, which gif does not need: the gif encoder and the
+  // palette filters of ffmpeg 5.1 take odd sizes. Even sizes keep Fluvie's exact graph, and odd
+  // sizes drop the scale step, so the output keeps the requested size.
+  const scale = width % 2 === 0 && height % 2 === 0 ? 'scale=trunc(iw/2)*2:trunc(ih/2)*2:flags=lanczos,' : '';
+  return `fps=${gifFps},${scale}split[s0][s1];[s0]palettegen=stats_mode=diff[p];[s1][p]paletteuse=dither=bayer`;
 }
 
 /** The mp4 audio encoder settings, shared by whole renders and the audio-only file of chunked renders. */

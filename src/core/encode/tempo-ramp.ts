@@ -1,9 +1,9 @@
 /**
- * ffmpeg filters that make a clip's audio follow a speed ramp, built as Fluvie builds them: the
- * rate of each output frame (source seconds it covers times fps) drives a chain of `atempo`
- * stages, each kept within 0.5–2.0, whose `tempo` is changed by `asendcmd` at the source time
- * where the frame starts. `asetnsamples` cuts the audio into 128-sample packets first, because
- * `asendcmd` acts between packets.
+ * ffmpeg filters that make a clip's audio follow a speed ramp, built as Fluvie builds them. The
+ * rate of each output frame (the source seconds it covers times fps) drives a chain of `atempo`
+ * stages, each kept within 0.5–2.0. `asendcmd` changes their `tempo` at the source time where the
+ * frame starts. `asetnsamples` cuts the audio into 128-sample packets first, because `asendcmd`
+ * acts between packets.
  *
  * NOTE: approximate. With ffmpeg 5.1 a 1 → 3 ramp over one second put a tone onset 55 ms early
  * (test/core/engines/native/draw-clip.test.ts measures it), and over digitally silent input atempo
@@ -23,7 +23,7 @@ const MAX_STAGE = 2;
 const PACKET_SAMPLES = 128;
 
 /**
- * Returns the filters, in order, for the audio of input `inputIndex`; they read timestamps that
+ * Returns the filters, in order, for the audio of input `inputIndex`. They read timestamps that
  * start at 0 at the trim start, so they belong right after `asetpts=PTS-STARTPTS`.
  */
 export function tempoRampFilters(map: TempoMap, inputIndex: number): string[] {

@@ -36,9 +36,10 @@ export function speedRampProblem(ramp: SpeedRampSpec): string | null {
 }
 
 /**
- * Returns the source clock of a ramp over a window of `windowFrames` output frames: entry k is the
- * source seconds (after the trim start) at the start of output frame k, so it has windowFrames + 1
- * entries and starts at 0. Positions resolve in the window, `r` times as fractions of it.
+ * Returns the source clock of a ramp over a window of `windowFrames` output frames. Entry k is the
+ * source seconds (after the trim start) at the start of output frame k, so the array has
+ * windowFrames + 1 entries and starts at 0. Positions resolve in the window, and `r` times are
+ * fractions of it.
  */
 export function integrateSpeedRamp(ramp: SpeedRampSpec, fps: number, windowFrames: number): Float64Array {
   const rate = rampRate(ramp, fps, windowFrames);
@@ -72,7 +73,7 @@ function rampRate(ramp: SpeedRampSpec, fps: number, windowFrames: number): (fram
   };
 }
 
-/** One easing per segment; a missing list or entry is linear. */
+/** Returns one easing per segment; a missing list or entry is linear. */
 function easingsOf(ramp: SpeedRampSpec, count: number): EaseFunction[] {
   const linear = easeFor('linear');
   return Array.from({ length: Math.max(0, count - 1) }, (_, index) => {

@@ -1,8 +1,8 @@
 /**
  * Parser of `.cube` 3D LUT files (the IRIDAS/Adobe text format) with the checks Fluvie applies to
- * this external input: at most 4 MiB of text, `LUT_3D_SIZE` between 2 and 64, only the unit domain
- * (`DOMAIN_MIN 0 0 0`, `DOMAIN_MAX 1 1 1`), rows of exactly three numbers in 0..1, and exactly
- * size³ rows. Input and output are the frame's encoded (non-linear sRGB) values.
+ * this external input. The text is at most 4 MiB, `LUT_3D_SIZE` is from 2 to 64, and only the unit
+ * domain (`DOMAIN_MIN 0 0 0`, `DOMAIN_MAX 1 1 1`) is accepted. The table has exactly size³ rows of
+ * three numbers in 0..1. Input and output are the frame's encoded (non-linear sRGB) values.
  *
  * NOTE: hand-written because the one npm parser found (`parse-cube-lut` 1.0.1) has no types and
  * checks none of the bounds above. `LUT_1D_SIZE` files are rejected, as Fluvie rejects them.
@@ -74,7 +74,7 @@ export function parseCubeLut(text: string, source: string): CubeLut {
   return { size, table };
 }
 
-/** A malformed line is shown clipped, so a huge external line never fills the message. */
+/** Clips a malformed line for a message, so a huge external line never fills it. */
 function clip(line: string): string {
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }

@@ -148,7 +148,7 @@ export function paintParticles(ctx: SKRSContext2D, field: ParticleField, progres
   ctx.restore();
 }
 
-/** Dart's `%` on doubles: the result has the sign of the divisor, so it stays in [0, 1). */
+/** Returns `value` modulo `divisor` in [0, divisor), as Dart's `%` does for a positive divisor. */
 function positiveModulo(value: number, divisor: number): number {
   return ((value % divisor) + divisor) % divisor;
 }

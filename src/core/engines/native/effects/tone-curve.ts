@@ -1,8 +1,8 @@
 /**
  * Tone curves of the `curves` effect, evaluated as Fluvie evaluates them: Fritsch–Carlson monotone
  * cubic interpolation through `[x, y]` control points on the unit square. The curve passes through
- * every point, never overshoots between two increasing points, holds its end values outside the
- * first and last point, and every read is clamped to 0..1.
+ * every point and never overshoots between two increasing points. It keeps its end values outside
+ * the first and last point, and every read is clamped to 0..1.
  */
 import { FluvieError } from '../../../errors.js';
 
@@ -100,8 +100,8 @@ export function isIdentityTable(table: Uint8Array): boolean {
 }
 
 /**
- * The Fritsch–Carlson tangents: secant averages, zero across a plateau or a turn, and scaled down
- * where a segment would overshoot its end points.
+ * Computes the Fritsch–Carlson tangents: secant averages, zero across a plateau or a turn, and
+ * scaled down where a segment would overshoot its end points.
  */
 function monotoneSlopes(xs: readonly number[], ys: readonly number[]): number[] {
   const n = xs.length;
