@@ -103,6 +103,22 @@ describe('render audio', () => {
     expect(await meanVolume(out, 1.1, 0.3)).toBeGreaterThan(-30);
   });
 
+  it('starts a previous sfx when the one before ends', async () => {
+    const dir = await tempDir();
+    await tone(dir, 'first.wav', 0.5);
+    await tone(dir, 'second.wav', 0.5);
+    const first = { kind: 'sfx', source: { kind: 'asset', value: 'first.wav' }, at: { kind: 'at', time: '0.25s' } };
+    const second = { kind: 'sfx', source: { kind: 'asset', value: 'second.wav' }, at: 'previous', volume: 0.5 };
+    const out = await render(dir, [], [first, second]);
+
+    // The first plays 0.25 to 0.75 s at full volume, the second 0.75 to 1.25 s at half (6 dB lower).
+    expect(await meanVolume(out, 0, 0.2)).toBeLessThan(-80);
+    const loud = await meanVolume(out, 0.35, 0.3);
+    const quiet = await meanVolume(out, 0.85, 0.3);
+    expect(loud - quiet).toBeCloseTo(6.02, 0);
+    expect(await meanVolume(out, 1.35, 0.6)).toBeLessThan(-80);
+  });
+
   it('applies volume, fade in and automation', async () => {
     const dir = await tempDir();
     await tone(dir, 'bed.wav', 2);
