@@ -1,11 +1,14 @@
 /** Planning with audio: beat triggers of a real kick track resolve to frames on the beat. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveFfmpeg } from '../../../src/core/encode/resolve-ffmpeg.js';
 import { isFluvieError } from '../../../src/core/errors.js';
 import { planRender, type PlanOptions } from '../../../src/core/pipeline/plan.js';
 import { planWithAudio } from '../../../src/core/pipeline/plan-with-audio.js';
-import { tempDir } from '../../helpers/media.js';
-import { writeKicks } from '../audio/audio-fixtures.js';
+import { runCliCapture } from '../../helpers/cli.js';
+import { ffprobeJson, pixelAt, readFrameRgba, tempDir } from '../../helpers/media.js';
+import { writeKicks, writeToneSequence } from '../audio/audio-fixtures.js';
 import { parseSpec } from '../engines/native/native-helpers.js';
 
 const OPTIONS: PlanOptions = { aspect: null, maxFrames: null, posterTime: null };
@@ -59,5 +62,50 @@ describe('planWithAudio', () => {
     const plan = await planKicks([{ duration: '3s', children: [{ type: 'Bars', track: 'kicks' }] }]);
 
     expect(plan.audio?.tracks[0]?.beats).toEqual([15, 30, 45, 60, 75]);
+  });
+});
+
+describe('render with audio analysis', () => {
+  const SIZE = 64;
+
+  /** Renders 2 s of Bars over 1 s of 100 Hz then 1 s of 8 kHz to `format` with the CLI. */
+  async function renderBars(format: 'mp4' | 'gif'): Promise<string> {
+    const dir = await tempDir();
+    const file = await writeToneSequence(dir, [100, 8000], 1);
+    const spec = {
+      fluvieSpec: 1,
+      size: { width: SIZE, height: SIZE },
+      fps: 30,
+      audio: [{ kind: 'music', source: { kind: 'file', value: file } }],
+      scenes: [{ duration: '2s', background: { kind: 'color', color: '#000000' }, children: [{ type: 'Bars', count: 4, band: 'bass' }] }],
+    };
+    const specFile = path.join(dir, 'bars.fluvie.json');
+    await writeFile(specFile, JSON.stringify(spec));
+    const out = path.join(dir, `bars.${format}`);
+    const run = await runCliCapture(['render', '--spec', specFile, '--out', out, '--format', format]);
+    expect(run.stderr).not.toMatch(/unsupported|error/i);
+    expect(run.code).toBe(0);
+    return out;
+  }
+
+  it('mp4 Bars rise with the bass and keep the audio', async () => {
+    const out = await renderBars('mp4');
+    const duringBass = await readFrameRgba(out, 15, SIZE, SIZE);
+    const duringTreble = await readFrameRgba(out, 45, SIZE, SIZE);
+
+    // Bar 0 spans x 2..13 and reaches about 0.775 of the height during the bass tone.
+    expect(pixelAt(duringBass, SIZE, 8, 30)[2]).toBeGreaterThan(180);
+    expect(pixelAt(duringTreble, SIZE, 8, 30)[2]).toBeLessThan(40);
+    const media = await ffprobeJson(out);
+    expect(media.streams.map((stream) => stream.codec_name)).toEqual(['h264', 'aac']);
+  });
+
+  it('gif Bars are drawn without audio', async () => {
+    const out = await renderBars('gif');
+    // gif output runs at 15 fps, so frame 7 shows video frame 14.
+    const duringBass = await readFrameRgba(out, 7, SIZE, SIZE);
+
+    expect(pixelAt(duringBass, SIZE, 8, 30)[2]).toBeGreaterThan(180);
+    expect((await ffprobeJson(out)).streams.map((stream) => stream.codec_type)).toEqual(['video']);
   });
 });
