@@ -10,6 +10,7 @@ import type { TempoMap } from '../encode/tempo-ramp.js';
 import { integrateSpeedRamp, speedRampProblem } from '../motion/speed-ramp.js';
 import { FluvieError } from '../errors.js';
 import { automationStops } from './plan-automation.js';
+import { applyTransitionGains } from './plan-transition-audio.js';
 import type { FrameWindow, PlannedElement, RenderPlan } from './plan-types.js';
 
 export interface PlannedAudioTrack {
@@ -141,10 +142,13 @@ export function planClipAudio(plan: RenderPlan, baseDir: string): PlannedAudioTr
         tracks.push(clipTrack(planned, element, path.resolve(baseDir, element.source.value), plan.fps));
       }
       visit(planned.children);
+      if (planned.child !== undefined) visit([planned.child]);
     }
   };
   for (const scene of plan.scenes) visit(scene.children);
-  return tracks;
+  visit(plan.overlays);
+  // Element transitions crossfade the audio of the two clips as well as their pictures.
+  return applyTransitionGains(tracks, plan);
 }
 
 function clipTrack(planned: PlannedElement, element: ClipElement, file: string, fps: number): PlannedAudioTrack {
