@@ -12,7 +12,7 @@ import { formatRatio, formatSeconds } from './measure.mjs';
 
 const TOKEN = 'bench-token';
 const JOBS = 12;
-/** Frames per chunk of the chunked run: 10 s at 30 fps. */
+/** Frames per chunk of the chunked run: 10 s at 30 fps, what an unset CHUNK_FRAMES gives. */
 const CHUNK_FRAMES = 300;
 /** 2 s at 320x180, 30 fps, a gradient and an animated text: a short spec of mostly per-frame work. */
 const SPEC = {
@@ -50,7 +50,7 @@ export const scaleOutSection = {
     const whole = await runBatch(root, 2, { spec: LONG_SPEC, jobs: 1, chunkFrames: 0 });
     const chunked = await runBatch(root, 2, { spec: LONG_SPEC, jobs: 1, chunkFrames: CHUNK_FRAMES });
     rows.push(['60 s spec, whole render', formatSeconds(whole.seconds)]);
-    rows.push([`60 s spec, chunks of ${CHUNK_FRAMES} frames on 2 workers`, `${formatSeconds(chunked.seconds)} (${chunked.chunks} chunks, ${formatSeconds(chunked.chunkSeconds)} mean per chunk)`]);
+    rows.push([`60 s spec, chunks of ${CHUNK_FRAMES} frames on 2 workers`, `${formatSeconds(chunked.seconds)} (${chunked.chunks} chunks, ${formatSeconds(chunked.chunkSeconds)} mean per chunk, join ${formatSeconds(chunked.joinSeconds)})`]);
     rows.push(['chunked / whole', formatRatio(chunked.seconds / whole.seconds)]);
     return { rows };
   },
@@ -79,6 +79,7 @@ async function runBatch(root, workerCount, options = { spec: SPEC, jobs: JOBS, c
     const startedAt = new Map();
     const renderTimes = [];
     const chunkTimes = [];
+    const joinTimes = [];
     for (let index = 0; index < workerCount; index += 1) {
       const worker = spawn(process.execPath, [cli, 'worker', '--concurrency', '1'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       children.push(worker);
@@ -90,6 +91,9 @@ async function runBatch(root, workerCount, options = { spec: SPEC, jobs: JOBS, c
         if (entry.msg === 'render succeeded' && startedAt.has(entry.jobId)) renderTimes.push((entry.time - startedAt.get(entry.jobId)) / 1000);
         if (entry.msg === 'chunk started') startedAt.set(entry.chunkId, entry.time);
         if (entry.msg === 'chunk rendered' && startedAt.has(entry.chunkId)) chunkTimes.push((entry.time - startedAt.get(entry.chunkId)) / 1000);
+        // The join job of a chunked render: audio mix, chunk downloads, stream-copy join and upload.
+        if (entry.msg === 'join started') startedAt.set(entry.chunkId, entry.time);
+        if (entry.msg === 'chunks joined' && startedAt.has(entry.chunkId)) joinTimes.push((entry.time - startedAt.get(entry.chunkId)) / 1000);
       });
     }
 
@@ -106,7 +110,7 @@ async function runBatch(root, workerCount, options = { spec: SPEC, jobs: JOBS, c
     const failed = jobs.filter((job) => job.status !== 'succeeded');
     if (failed.length > 0) throw new Error(`${failed.length} jobs did not succeed: ${JSON.stringify(failed[0])}`);
     const mean = (values) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-    return { seconds, renderSeconds: mean(renderTimes), chunks: chunkTimes.length, chunkSeconds: mean(chunkTimes) };
+    return { seconds, renderSeconds: mean(renderTimes), chunks: chunkTimes.length, chunkSeconds: mean(chunkTimes), joinSeconds: mean(joinTimes) };
   } finally {
     for (const child of children) child.kill('SIGKILL');
     redis.kill('SIGKILL');

@@ -24,7 +24,7 @@ import { connectRedis } from './redis-connection.js';
 import { BullmqQueue } from '../queue/bullmq-queue.js';
 import { FluvieError } from '../../core/errors.js';
 
-/** Delay before the first retry of a failed chunk run, in milliseconds; BullMQ doubles it with each retry. */
+/** Delay before the first retry of a failed chunk run, in milliseconds. BullMQ doubles it with each retry. */
 const CHUNK_RETRY_DELAY_MS = 1_000;
 
 export interface StartRenderWorkerOptions {
@@ -141,7 +141,7 @@ async function openChunkWorker(options: ChunkWorkerOptions): Promise<{ flows: Ch
       retryFailedRuns: true,
       onRunFailed: (chunkId, error, run) => {
         if (run.willRetry) logger.warn({ chunkId, attemptsMade: run.attemptsMade, err: error }, 'chunk job run failed; BullMQ retries it after its backoff');
-        else logger.warn({ chunkId, attemptsMade: run.attemptsMade, err: error }, 'chunk job failed for good');
+        else logger.warn({ chunkId, attemptsMade: run.attemptsMade, err: error }, 'chunk job failed after its last attempt');
       },
     });
     return {

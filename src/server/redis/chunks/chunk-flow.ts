@@ -20,12 +20,12 @@ export interface ChunkFlowSpec {
   chunkIds: readonly string[];
   /** Runs of each job, counting failed runs and runs lost with a stopped worker (at least 1). */
   attempts: number;
-  /** Delay before the first retry of a failed run, in milliseconds; it doubles with each retry. */
+  /** Delay before the first retry of a failed run, in milliseconds. It doubles with each retry. */
   backoffMs: number;
 }
 
 export type ChunkFlowState =
-  /** The join job waits for chunks or runs; `completedChunkIds` lists the chunks already done. */
+  /** The join job waits for its chunks or runs, and `completedChunkIds` lists the chunks already done. */
   | { state: 'running'; completedChunkIds: string[] }
   | { state: 'completed' }
   /** `chunkId` is the chunk whose last failure failed the flow, or null when the join job itself failed. */
@@ -43,7 +43,7 @@ export class ChunkFlows {
   readonly #producer: FlowProducer;
   readonly #cancels: CancelChannel;
 
-  /** Uses `client` for its commands; the caller owns and closes it. */
+  /** Uses `client` for its commands. The caller owns and closes it. */
   constructor(client: Redis, prefix: string) {
     this.#prefix = prefix;
     this.#queue = new BullQueue(CHUNK_QUEUE_NAME, { connection: client, prefix });

@@ -8,7 +8,7 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { throwIfAborted, toFluvieError } from '../../../core/errors.js';
+import { FluvieError, throwIfAborted, toFluvieError } from '../../../core/errors.js';
 import type { RenderRequest } from '../../../core/pipeline/render-request.js';
 import type { Logger } from '../../logger.js';
 import type { JobProcessor } from '../../queue/queue.js';
@@ -70,7 +70,7 @@ export function createChunkProcessor(deps: ChunkProcessorDeps): JobProcessor {
 async function renderChunk(record: ChunkedRenderRecord, index: number, workdir: string, deps: ChunkProcessorDeps, signal: AbortSignal, log: Logger): Promise<void> {
   const range = record.ranges[index];
   const storageKey = record.chunkKeys[index];
-  if (range === undefined || storageKey === undefined) throw new Error(`Chunk ${index} is not in the render's ${record.ranges.length} ranges.`);
+  if (range === undefined || storageKey === undefined) throw new FluvieError('internal', `Chunk ${index} is not in the render's ${record.ranges.length} frame ranges.`);
 
   log.info({ start: range.start, end: range.end }, 'chunk started');
   const request: RenderRequest = {

@@ -36,7 +36,7 @@ export interface ChunkedRenderDeps {
   storage: Storage;
   /** Runs of each chunk job and of the join job (at least 1). */
   attempts: number;
-  /** Delay before a failed chunk runs again, in milliseconds; it doubles with each retry. */
+  /** Delay before a failed chunk runs again, in milliseconds. It doubles with each retry. */
   retryDelayMs: number;
   /** Time between checks of the flow, in milliseconds (default 200). */
   pollMs?: number;
@@ -98,7 +98,7 @@ export function createChunkedRender(deps: ChunkedRenderDeps): RenderFunction {
   };
 }
 
-/** Polls the flow until the join job completed; reports progress in frames and throws on a failed flow or an abort. */
+/** Polls the flow until the join job completed. Reports progress in frames, and throws on a failed flow or an abort. */
 async function waitForJoin(flow: { joinId: string; chunkIds: string[] }, ranges: readonly FrameRange[], totalFrames: number, deps: ChunkedRenderDeps, renderDeps: RenderDeps): Promise<void> {
   let reported = -1;
   for (;;) {

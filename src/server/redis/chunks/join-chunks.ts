@@ -28,9 +28,9 @@ export interface JoinChunksOptions {
 }
 
 /**
- * Builds the concat list. Each file gets an exact `duration` (frames / fps), because the demuxer
- * otherwise places the next file after the container's duration, which mp4 stores in milliseconds:
- * a 25-frame chunk at 30 fps would then last 0.834 s and push every later frame back.
+ * Builds the concat list. Each file gets an exact `duration` (frames / fps), because otherwise the
+ * demuxer places the next file after the container's duration, which mp4 stores in milliseconds.
+ * A 25-frame chunk at 30 fps would then last 0.834 s and push every later frame back.
  */
 export function buildConcatList(chunks: readonly JoinChunk[], fps: number): string {
   return chunks

@@ -1,10 +1,10 @@
 /**
  * Chunked renders on two `fluvie-render worker` processes (CHUNK_FRAMES=30, RENDER_ATTEMPTS=2) with
- * the API in this process, sharing a real Redis and one storage folder. Covers the BullMQ flow end
- * to end: the joined video matches a whole render frame by frame with identical audio, a failed
- * chunk runs again alone, a chunk that uses up its attempts fails the job with its reason, a cancel
- * stops the chunk jobs, a SIGKILLed worker's chunk finishes on the other worker, and with one worker
- * left a render is no longer chunked.
+ * the API in this process, sharing a real Redis and one storage folder. The tests cover the BullMQ
+ * flow end to end. The joined video matches a whole render frame by frame, with identical audio. A
+ * failed chunk runs again alone, and a chunk that uses up its attempts fails the job with its reason.
+ * A cancel stops the chunk jobs, a SIGKILLed worker's chunk finishes on the other worker, and with
+ * one worker left a render is no longer chunked.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,7 +23,7 @@ import { startSharedApi, type SharedApi } from '../support/shared-api.js';
 
 const run = promisify(execFile);
 
-/** A gradient, a moving text and a cross-fade at 160x96 and 30 fps, `scenes` scenes of 1.5 s each. */
+/** Builds a 160x96, 30 fps spec of `scenes` scenes of 1.5 s (a gradient or a color, a moving text) with 0.5 s cross-fades. */
 function spec(scenes: number, audio: unknown[] = []): Record<string, unknown> {
   const scene = (index: number): Record<string, unknown> => ({
     duration: '1.5s',
@@ -177,7 +177,7 @@ describe('chunked render on workers', () => {
     expect(job['status']).toBe('failed');
     expect(String(job['error'])).toMatch(/^Chunk 3 of 3 \(frames 60 to 74\) failed after 2 runs: /);
     expect(linesAbout(failing, 'chunk started')).toHaveLength(2);
-    expect(linesAbout(failing, 'chunk job failed for good')).toHaveLength(1);
+    expect(linesAbout(failing, 'chunk job failed after its last attempt')).toHaveLength(1);
     expect(linesAbout(`${id}.join`, 'join started')).toHaveLength(0);
   }, 150_000);
 
