@@ -3,7 +3,7 @@
  * crossFade, wipe, zoom or slide blends, timed like scenes. Following Fluvie's clip transition
  * layout, each chain starts where its first clip's window starts, and clip i + 1 starts
  * `start[i] + length[i] − (overlap ? F[i] : 0)`, so each clip keeps its authored length. The blend is
- * the incoming clip's first F frames; with `overlap: false` the outgoing clip holds its last frame.
+ * the incoming clip's first F frames. With `overlap: false` the outgoing clip stays on its last frame.
  * Pure: returns the clips' new windows and the blends, by JSON path.
  */
 import { FluvieError } from '../errors.js';

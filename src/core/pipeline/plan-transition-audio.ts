@@ -1,9 +1,9 @@
 /**
- * The audio side of element transitions: during a blend, the embedded audio of the two clips
- * crossfades with equal-power gains (outgoing cos(p·π/2), incoming sin(p·π/2), p linear over the
- * blend), multiplied into each clip's own volume automation, as Fluvie's clip transition audio
- * does. With `overlap: false` the outgoing clip's audio fades over its own last F frames, because
- * its picture is held but its sound is not. Pure.
+ * The audio side of element transitions, as Fluvie's clip transition audio does it. During a blend
+ * the embedded audio of the two clips crossfades with equal-power gains: outgoing cos(p·π/2),
+ * incoming sin(p·π/2), with p linear over the blend. The gains multiply each clip's own volume
+ * automation. With `overlap: false` the outgoing clip's audio fades over its own last F frames,
+ * because its picture is held but its sound is not. Pure.
  */
 import type { VolumeStop } from '../encode/audio-mix.js';
 import type { FrameWindow, PlannedElementBlend, RenderPlan } from './plan-types.js';
@@ -61,7 +61,7 @@ function fadeWindow(blend: PlannedElementBlend, elementPath: string, window: Fra
   return blend.blend;
 }
 
-/** The authored gain at `seconds`: linear between stops, held before the first and after the last; 1 without automation. */
+/** Returns the authored gain at `seconds`: linear between stops, held before the first and after the last, and 1 without automation. */
 function volumeAt(stops: readonly VolumeStop[] | null, seconds: number): number {
   if (stops === null || stops.length === 0) return 1;
   if (seconds <= stops[0]!.time) return stops[0]!.value;

@@ -115,7 +115,7 @@ function planOverlays(spec: VideoSpec, fps: number, totalFrames: number, animati
   return planElements(spec.overlays ?? [], 'overlays', context, video);
 }
 
-/** The video's cascade layers under a scene's: its `motionDefaults`, then the theme's `motion`. */
+/** Returns the video's cascade layers under a scene's: its `motionDefaults`, then the theme's `motion`. */
 function videoMotionDefaults(spec: VideoSpec): (MotionDefaultsSpec | undefined)[] {
   return [spec.motionDefaults, spec.theme?.motion];
 }

@@ -28,10 +28,10 @@ export interface DrawnEnv {
   context: NodeContext;
   clock: ElementClock;
   /**
-   * Prepares a nested element as a node: the element's `child` prop (path `<element>.child`, with
-   * the `show` window and animations the planner gave it), or a part the drawer makes itself under
-   * `path`, such as a SplitText part with its own (staggered) `animations`. A part without
-   * `animations` is drawn static.
+   * Prepares a nested element as a node. It is either the element's `child` prop (path
+   * `<element>.child`), with the `show` window and animations the planner gave it, or a part the
+   * drawer makes itself under `path`, such as a SplitText part with its own (staggered)
+   * `animations`. A part without `animations` is drawn static.
    */
   buildChild(child: ElementSpec, path?: string, animations?: PlannedAnimation[]): DrawNode;
 }

@@ -11,7 +11,7 @@ import type { FrameComposition, SceneAtFrame, SceneBlend } from './transition.js
 
 export type DrawScene<Layer = SceneAtFrame> = (ctx: SKRSContext2D, at: Layer) => void;
 
-/** Two layers and their blend; element transitions blend two elements the way scenes blend. */
+/** Two layers and their blend. Element transitions blend two elements the way scenes blend. */
 export interface BlendPair<Layer> {
   outgoing: Layer | null;
   incoming: Layer;

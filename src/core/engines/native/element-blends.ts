@@ -28,7 +28,7 @@ export function prepareElementBlends(blends: readonly PlannedElementBlend[], nod
   return prepared;
 }
 
-/** The eased blend of `blend` on `frame`, or null outside its window. */
+/** Returns the eased blend of `blend` on `frame`, or null outside its window. */
 export function elementBlendAt(blend: PreparedElementBlend, frame: number): SceneBlend | null {
   const { start, end } = blend.planned.blend;
   if (frame < start || frame >= end) return null;
@@ -37,7 +37,7 @@ export function elementBlendAt(blend: PreparedElementBlend, frame: number): Scen
   return blendOf(transition, easeFor(transition.ease)(p));
 }
 
-/** The frame to evaluate the outgoing clip at while `blend` runs: its held frame, or null when it plays on. */
+/** Returns the frame to evaluate the outgoing clip at while `blend` runs: its held frame, or null when it plays on. */
 export function heldFrameAt(blend: PreparedElementBlend, frame: number): number | null {
   if (blend.planned.holdFrame === null) return null;
   return elementBlendAt(blend, frame) === null ? null : blend.planned.holdFrame;

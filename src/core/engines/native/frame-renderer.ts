@@ -24,7 +24,7 @@ export interface PreparedScene {
   elementBlends: PreparedElementBlend[];
 }
 
-/** What is painted above the scenes: shared-element morphs, then the video overlays. */
+/** Layers painted above the scenes: shared-element morphs, then the video overlays. */
 export interface PreparedVideoLayers {
   sharedPairs: readonly SharedPair[];
   overlays: readonly DrawNode[];

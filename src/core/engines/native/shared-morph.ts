@@ -85,8 +85,8 @@ function collectSharedSlots(planned: readonly PlannedElement[], nodes: readonly 
 /**
  * Computes the morph of `pair` at eased progress `e`, from the slots' keyframes of this frame.
  *
- * NOTE: a slot's rect follows its box, its keyframe translation and its keyframe scale; the
- * rotation and skew of its keyframe and any animation of an enclosing Group are not followed.
+ * NOTE: a slot's rect follows its box, its keyframe translation and its keyframe scale. It does not
+ * follow the rotation or skew of its keyframe, or any animation of an enclosing Group.
  */
 export function morphAt(pair: SharedPair, e: number): MorphState {
   const from = slotRect(pair.source);
@@ -113,7 +113,7 @@ function slotRect(slot: SlotRef): Rect {
   };
 }
 
-/** A slot outside its window or hidden by its keyframe counts as transparent. */
+/** Returns the slot's keyframe opacity, or 0 when the slot is outside its window or hidden. */
 function slotOpacity(node: DrawNode): number {
   return node.painted ? node.keyframe.opacity : 0;
 }

@@ -55,7 +55,7 @@ export function composeFrame(plan: RenderPlan, frame: number): FrameComposition 
   return { outgoing: { scene: previous, frame: outgoingFrame }, incoming, blend: blendOf(transition, e) };
 }
 
-/** The painting of a resolved transition at eased progress `e`. */
+/** Returns the painting of a resolved transition at eased progress `e`. */
 export function blendOf(transition: NonNullable<PlannedScene['enter']>['transition'], e: number): SceneBlend {
   switch (transition.kind) {
     case 'wipe':

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planRender } from '../../../../src/core/pipeline/plan.js';
 import { capture, defaultPlanOptions, parseSpec, pixel } from './native-helpers.js';
 
-/** A 100×100 black 20-frame scene with a TitleCard (no title text) whose `child` is a white Box. */
+/** Builds a 100×100 black 20-frame scene with a TitleCard (no title text) whose `child` is a white Box. */
 function titleCardWithChild(child: Record<string, unknown>): ReturnType<typeof parseSpec> {
   return parseSpec({
     fluvieSpec: 1,

@@ -6,8 +6,9 @@ const BLACK = [0, 0, 0, 255];
 const GREY = [16, 16, 16, 255];
 
 /**
- * A 100×100 black scene with a 10 px white hero centred at (25, 50), then a grey scene with a 30 px
- * hero centred at (75, 50), joined by `transition` (default a 4-frame crossFade: blend frames 6-9).
+ * Renders `frames` of a 100×100 black scene with a 10 px white hero centred at (25, 50), then a
+ * grey scene with a 30 px hero centred at (75, 50). The scenes are joined by `transition`, by
+ * default a 4-frame crossFade whose blend frames are 6-9.
  */
 async function heroFrames(frames: number[], options: { transition?: Record<string, unknown>; source?: Record<string, unknown>; target?: Record<string, unknown> } = {}): Promise<Uint8Array[]> {
   const hero = (transform: Record<string, number>, extra: Record<string, unknown> = {}) => ({ type: 'Box', color: '#FFFFFFFF', shared: 'hero', transform, ...extra });
