@@ -26,7 +26,12 @@ function printEffect(effect: EffectSpec, path: string): DartExpr {
   const keyframed = params.some(([key, value]) => isKeyframed(key, value));
   const simple = enabled !== false && kind !== 'particles' && kind !== 'curves' && !keyframed;
 
-  if (simple) return call(`Effect.${kind}`, params.map(([key, value]) => named(key, jsonValue(value, `${path}.${key}`))));
+  if (simple) {
+    // The validator drops unknown keys, but a key becomes a parameter name here, so check it anyway.
+    const badKey = params.find(([key]) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key));
+    if (badKey !== undefined) throw new DartPrintError(path, `${JSON.stringify(badKey[0])} is not a ${kind} parameter`);
+    return call(`Effect.${kind}`, params.map(([key, value]) => named(key, jsonValue(value, `${path}.${key}`))));
+  }
 
   const entries = params.map(([key, value]) => {
     const printed = isKeyframed(key, value) ? printKeyframedNumber(value as { values: number[]; positions: string[] }, `${path}.${key}`) : jsonValue(value, `${path}.${key}`);

@@ -47,9 +47,15 @@ export function printElementList(elements: readonly ElementSpec[], context: Prin
   return elements.map((element, index) => (element.visible === false ? comment(hiddenLabel(element)) : printElement(element, context, `${path}[${index}]`)));
 }
 
-/** Prints the one element a wrapper nests. A hidden child still fills the slot, with an empty box. */
+/**
+ * Prints the one element a wrapper nests. A hidden child still fills the slot, with an empty box.
+ * Dart block comments nest, so every comment opener and closer in the label is broken up with a space.
+ */
 export function printChildElement(element: ElementSpec, context: PrintContext, path: string): DartExpr {
-  if (element.visible === false) return raw(`const SizedBox.shrink() /* ${hiddenLabel(element).replace(/\*\//g, '* /')} */`);
+  if (element.visible === false) {
+    const label = hiddenLabel(element).replace(/\/\*/g, '/ *').replace(/\*\//g, '* /');
+    return raw(`const SizedBox.shrink() /* ${label} */`);
+  }
   return printElement(element, context, path);
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { VideoSpec } from '../../../src/spec/index.js';
+import { printVideoSpecDart } from '../../../src/spec/to-dart/index.js';
 import { printChildren } from './print-test-helpers.js';
 
 describe('element effects in Dart', () => {
@@ -56,5 +58,11 @@ describe('element effects in Dart', () => {
   it('places effects inside Placed and animate', () => {
     const code = printChildren([{ type: 'Text', text: 'a', transform: { x: 0.5, y: 0.5 }, effects: [{ kind: 'chromatic', px: 2 }] }]);
     expect(code).toContain("Placed(placement: Placement(x: 0.5, y: 0.5), child: Text('a').effects([Effect.chromatic(px: 2)]))");
+  });
+
+  it('rejects a parameter name that is not an identifier', () => {
+    // The validator drops unknown keys, so this builds the spec without it.
+    const unvalidated = { scenes: [{ duration: '1s', children: [{ type: 'Box', effects: [{ kind: 'grain', 'x); exit(1); f(': 2 }] }] }] } as unknown as VideoSpec;
+    expect(() => printVideoSpecDart(unvalidated)).toThrow('Cannot print scenes[0].children[0].effects[0] as Dart: "x); exit(1); f(" is not a grain parameter.');
   });
 });

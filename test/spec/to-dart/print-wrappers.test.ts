@@ -34,6 +34,11 @@ describe('wrapper elements in Dart', () => {
     expect(code).toContain('Snapshot(child: const SizedBox.shrink() /* hidden: Text "gone" is not visible, so it is left out */)');
   });
 
+  it('breaks up comment marks in a hidden id', () => {
+    const code = printChildren([{ type: 'Snapshot', child: { type: 'Box', id: 'a /* b */ c', visible: false } }]);
+    expect(code).toContain('Snapshot(child: const SizedBox.shrink() /* hidden: Box "a / * b * / c" is not visible, so it is left out */)');
+  });
+
   it('rejects misplaced DeviceFrame options', () => {
     const scene = (element: unknown) => ({ scenes: [{ duration: '1s', children: [element] }] });
     expect(printError(scene({ type: 'DeviceFrame', variant: 'tablet', notch: true, child: { type: 'Box' } }))).toContain('children[0].notch as Dart: only a phone DeviceFrame takes "notch"');
