@@ -28,7 +28,8 @@ export interface ElementTransitionLayout {
  * between elements of another list are skipped here.
  *
  * @throws FluvieError `spec_invalid` for a pair that is not two Clips on one lane, a shared clip,
- *   a second transition at one edge, or windows that neither abut nor overlap by at most F frames.
+ *   a second transition at one edge, another clip of the lane starting between the two, or windows
+ *   that neither abut nor overlap by at most F frames.
  */
 export function layoutElementTransitions(
   entries: readonly TransitionEntry[],
@@ -55,6 +56,8 @@ export function layoutElementTransitions(
     if (a.window.start >= b.window.start || overlap < 0 || overlap > frames) {
       fail(where, `the windows of "${fromId}" (frames ${a.window.start}-${a.window.end}) and "${toId}" (from frame ${b.window.start}) must abut or overlap by at most the transition's ${frames} frames; move the "show" windows`);
     }
+    const between = entries.find((entry) => entry !== a && entry !== b && entry.element.type === 'Clip' && entry.element.lane === a.element.lane && entry.window.start > a.window.start && entry.window.start < b.window.start);
+    if (between !== undefined) fail(where, `the two clips must be adjacent on their lane, but ${between.path} starts between them; join it into the chain or move it to another lane`);
     outgoing.set(fromId, { spec, frames, overlap: blend?.overlap ?? true, where });
     incoming.add(toId);
   });

@@ -63,6 +63,11 @@ describe('layoutElementTransitions', () => {
     expect(() => layoutElementTransitions([clip('a', 0, 50), clip('b', 60, 120)], [edge('a', 'b')], FPS, 0)).toThrow(/must abut or overlap by at most the transition's 10 frames/);
   });
 
+  it('rejects a clip between the pair', () => {
+    expect(() => layoutElementTransitions([clip('a', 0, 60), clip('m', 30, 90), clip('b', 60, 120)], [edge('a', 'b')], FPS, 0)).toThrow(/adjacent on their lane, but scenes\[0\]\.children\[m\] starts between them/);
+    expect(() => layoutElementTransitions([clip('a', 0, 60), clip('m', 30, 90, { lane: 'other' }), clip('b', 60, 120)], [edge('a', 'b')], FPS, 0)).not.toThrow();
+  });
+
   it('rejects two transitions at one edge', () => {
     expect(() => layoutElementTransitions([clip('a', 0, 60), clip('b', 60, 120), clip('c', 60, 120)], [edge('a', 'b'), edge('a', 'c')], FPS, 0)).toThrow(/only one transition at each edge/);
   });
