@@ -70,8 +70,13 @@ export function printAutomation(volume: KeyframedNumberSpec, path: string): Dart
  * `easings` when the document sets them.
  */
 export function printKeyframedNumber(value: Exclude<KeyframedNumberSpec, number>, path: string): DartExpr {
-  if (value.values.length !== value.positions.length) {
-    throw new DartPrintError(path, `a keyframed number needs one position per value (${value.values.length} values, ${value.positions.length} positions)`);
+  const stops = value.values.length;
+  if (stops < 2) throw new DartPrintError(`${path}.values`, 'a keyframed number needs at least two values; write one value as a plain number');
+  if (value.positions.length !== stops) {
+    throw new DartPrintError(`${path}.positions`, `a keyframed number needs one position per value (${stops} values, ${value.positions.length} positions)`);
+  }
+  if (value.easings !== undefined && value.easings.length !== stops - 1) {
+    throw new DartPrintError(`${path}.easings`, `a keyframed number needs one easing per segment (${stops - 1} for ${stops} values, got ${value.easings.length})`);
   }
   return call(value.easings === undefined ? 'KeyframedNumber.linear' : 'KeyframedNumber', keyframedArgs(value, path));
 }

@@ -61,4 +61,13 @@ describe('media elements in Dart', () => {
       'children[0].trim as Dart: a clip trim prints as TimeRange(from, to)',
     );
   });
+
+  it('rejects malformed speed ramps', () => {
+    const clip = (speed: unknown) => ({ scenes: [{ duration: '1s', children: [{ type: 'Clip', source: { kind: 'asset', value: 'v.mp4' }, speed }] }] });
+    expect(printError(clip({ values: [2], positions: ['0f'] }))).toBe(
+      'Cannot print scenes[0].children[0].speed.values as Dart: a keyframed number needs at least two values; write one value as a plain number.',
+    );
+    expect(printError(clip({ values: [1, 2], positions: ['0f'] }))).toContain('speed.positions as Dart: a keyframed number needs one position per value (2 values, 1 positions)');
+    expect(printError(clip({ values: [1, 2], positions: ['0f', '1s'], easings: ['in', 'out'] }))).toContain('speed.easings as Dart: a keyframed number needs one easing per segment (1 for 2 values, got 2)');
+  });
 });
