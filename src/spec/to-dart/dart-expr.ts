@@ -93,6 +93,10 @@ export function layout(expr: DartExpr, indent: number, column: number, suffix = 
   let head = `${expr.name}(`;
   if (expr.target !== null) {
     const target = layout(expr.target, indent, column, `.${expr.name}(`);
+    // A target that spans lines ends in a closing bracket at `indent`; the call stays on that line when it fits.
+    const flatCall = `.${expr.name}(${expr.args.map(flatArg).join(', ')})`;
+    const lastLine = target.slice(target.lastIndexOf('\n') + 1);
+    if (target.includes('\n') && !flatCall.includes('\n') && lastLine.length + flatCall.length + suffix.length <= PAGE_WIDTH) return `${target}${flatCall}`;
     head = `${target}.${expr.name}(`;
   }
   if (expr.args.length === 0) return `${head})`;

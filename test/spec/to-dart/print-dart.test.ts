@@ -50,10 +50,7 @@ describe('printVideoSpecDart on reference specs', () => {
           Text(
             'Title',
             style: TextStyle(color: Color(0xFFFFFFFF), fontSize: 72, fontWeight: FontWeight.w700),
-          ).animate(
-            [Animation.fadeIn(duration: 30.frames, ease: Ease.linear)],
-            anchor: intro,
-          ),
+          ).animate([Animation.fadeIn(duration: 30.frames, ease: Ease.linear)], anchor: intro),
           Counter(to: 42, reveal: 1.seconds).animate([Animation.pop(at: Trigger.whenEnds(intro))]),
         ],
       ),
@@ -82,7 +79,7 @@ describe('printVideoSpecDart on reference specs', () => {
     const code = printVideoSpecDart(reference('promo.fluvie.json'));
     expect(code).toContain('begin: Alignment.topCenter,');
     expect(code).toContain('fontWeight: FontWeight.bold');
-    expect(code).toContain('[Animation.fadeIn(duration: 1.5.seconds, delay: 0.5.seconds)],');
+    expect(code).toContain(').animate([Animation.fadeIn(duration: 1.5.seconds, delay: 0.5.seconds)]),');
   });
 
   it('names the first unprintable value', () => {
