@@ -9,7 +9,7 @@ export type DartExpr =
   /** `target.name(args)`, or `name(args)` without a target. */
   | { kind: 'call'; target: DartExpr | null; name: string; args: DartArg[] }
   | { kind: 'list'; items: DartExpr[] }
-  /** A `// text` line inside a list; it takes no comma and forces the list onto several lines. */
+  /** A `// text` line inside a list. It takes no comma and forces the list onto several lines. */
   | { kind: 'comment'; text: string };
 
 export interface DartArg {
@@ -93,7 +93,7 @@ export function layout(expr: DartExpr, indent: number, column: number, suffix = 
   let head = `${expr.name}(`;
   if (expr.target !== null) {
     const target = layout(expr.target, indent, column, `.${expr.name}(`);
-    // A target that spans lines ends in a closing bracket at `indent`; the call stays on that line when it fits.
+    // A target that spans lines ends in a closing bracket at `indent`, and the call stays on that line when it fits.
     const flatCall = `.${expr.name}(${expr.args.map(flatArg).join(', ')})`;
     const lastLine = target.slice(target.lastIndexOf('\n') + 1);
     if (target.includes('\n') && !flatCall.includes('\n') && lastLine.length + flatCall.length + suffix.length <= PAGE_WIDTH) return `${target}${flatCall}`;
