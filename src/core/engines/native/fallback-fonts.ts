@@ -6,10 +6,11 @@
  * falls back only through the families listed in the canvas `font` string, and otherwise to the
  * machine's own fonts, so every font string lists these families after the primary one.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
+import { parseUnicodeRange, type FallbackFamily } from './fallback-selection.js';
 
 interface FallbackFace {
   family: string;
@@ -36,27 +37,32 @@ const SLICED_FONTS: readonly { packageName: string; family: string; slice: RegEx
 ];
 
 /**
- * Registers every fallback face with Skia and returns the family list to append after a primary
- * family, already quoted and comma-separated (for example `"Fluvie Emoji", "Fluvie Arabic", …`).
+ * Registers every fallback face with Skia and returns the fallback families in fallback order:
+ * the fixed faces (listed for any text), then each CJK slice with its unicode-range.
  */
-export function registerFallbackFonts(): string {
+export function registerFallbackFonts(): FallbackFamily[] {
   const require = createRequire(import.meta.url);
-  const families: string[] = [];
+  const families: FallbackFamily[] = [];
   for (const face of FIXED_FACES) {
     const file = path.join(packageRoot(require, face.packageName), face.file);
     if (GlobalFonts.registerFromPath(file, face.family, { weight: String(face.weight), style: 'normal' }) === null) {
       throw new Error(`Skia could not load the bundled fallback font ${file}`);
     }
-    if (!families.includes(face.family)) families.push(face.family);
+    if (!families.some((known) => known.family === face.family)) families.push({ family: face.family, ranges: null });
   }
 
   for (const font of SLICED_FONTS) families.push(...registerSlices(require, font.packageName, font.family, font.slice));
-  return families.map((family) => `"${family}"`).join(', ');
+  return families;
 }
 
-/** Registers each slice of a sliced font as `<family> <index>` and returns those names in index order. */
-function registerSlices(require: NodeJS.Require, packageName: string, family: string, pattern: RegExp): string[] {
-  const folder = path.join(packageRoot(require, packageName), 'files');
+/**
+ * Registers each slice of a sliced font as `<family> <index>` and returns them in index order, each
+ * with the unicode-range that the package's `unicode.json` gives for that slice.
+ */
+function registerSlices(require: NodeJS.Require, packageName: string, family: string, pattern: RegExp): FallbackFamily[] {
+  const root = packageRoot(require, packageName);
+  const folder = path.join(root, 'files');
+  const unicodeRanges = JSON.parse(readFileSync(path.join(root, 'unicode.json'), 'utf8')) as Record<string, string>;
   const slices = readdirSync(folder)
     .map((name) => ({ name, index: Number(pattern.exec(name)?.[1] ?? Number.NaN) }))
     .filter((slice) => Number.isFinite(slice.index))
@@ -66,7 +72,9 @@ function registerSlices(require: NodeJS.Require, packageName: string, family: st
     if (GlobalFonts.registerFromPath(path.join(folder, slice.name), name) === null) {
       throw new Error(`Skia could not load the bundled fallback font ${slice.name}`);
     }
-    return name;
+    const range = unicodeRanges[`[${slice.index}]`];
+    if (range === undefined) throw new Error(`${packageName}/unicode.json has no unicode-range for slice ${slice.index}`);
+    return { family: name, ranges: parseUnicodeRange(range) };
   });
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { GlobalFonts } from '@napi-rs/canvas';
 import { registerFallbackFonts } from './fallback-fonts.js';
+import { fallbackFamilyList, type TextCodePoints } from './fallback-selection.js';
 
 /** The family every unstyled text uses; Fluvie Sans is Roboto. */
 export const DEFAULT_FONT_FAMILY = 'Fluvie Sans';
@@ -55,6 +56,11 @@ export interface BundledFonts {
   metrics(family: string): FontVerticalMetrics;
   /** The canvas font-family list for `family`: it first, then the bundled fallbacks (emoji, Arabic, Hebrew, CJK). */
   familyList(family: string): string;
+  /**
+   * Returns a lookup whose family lists name only the CJK slices that cover some of `codePoints`,
+   * which draws those code points as the full list does and makes each new font string cheaper.
+   */
+  forText(codePoints: TextCodePoints): BundledFonts;
 }
 
 let registered: BundledFonts | null = null;
@@ -75,11 +81,16 @@ export function registerBundledFonts(): BundledFonts {
   }
 
   const fallbacks = registerFallbackFonts();
-  registered = {
-    resolveFamily: (name) => FAMILY_ALIASES[name] ?? null,
-    familyList: (family) => `"${family}", ${fallbacks}`,
-    metrics: (family) => metrics.get(family) ?? metrics.get(DEFAULT_FONT_FAMILY)!,
+  const lookup = (codePoints: TextCodePoints): BundledFonts => {
+    const fallbackList = fallbackFamilyList(fallbacks, codePoints);
+    return {
+      resolveFamily: (name) => FAMILY_ALIASES[name] ?? null,
+      familyList: (family) => `"${family}", ${fallbackList}`,
+      metrics: (family) => metrics.get(family) ?? metrics.get(DEFAULT_FONT_FAMILY)!,
+      forText: lookup,
+    };
   };
+  registered = lookup('all');
   return registered;
 }
 

@@ -12,6 +12,7 @@ import type { VideoSpec } from '../../../spec/index.js';
 import type { CaptureEngine, FrameStream } from '../capture-engine.js';
 import { prepareBackground } from './draw-background.js';
 import { registerBundledFonts } from './fonts.js';
+import { collectTextCodePoints } from './text-code-points.js';
 import { LayerPool } from './layers.js';
 import { layoutChildren } from './layout.js';
 import { imageRequests, loadImages } from './media.js';
@@ -83,7 +84,7 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
 
   const canvas = createCanvas(plan.width, plan.height);
   const context: NodeContext = {
-    fonts: registerBundledFonts(),
+    fonts: registerBundledFonts().forText(collectTextCodePoints(request.spec, plan.scenes)),
     emit,
     warnedFamilies: new Set(),
     measureContext: createCanvas(1, 1).getContext('2d'),
