@@ -21,7 +21,7 @@ export function printTerminalOrCode(element: ElementSpec, path: string): DartExp
 function printTerminal(element: TerminalElement, path: string): DartExpr {
   if (element.lines.length === 0) throw new DartPrintError(`${path}.lines`, 'a Terminal needs at least one line');
   return call('Terminal', [
-    named('lines', list(element.lines.map((line, index) => printTerminalLine(line, `${path}.lines[${index}]`)))),
+    named('lines', list(element.lines.flatMap((line, index) => printTerminalLine(line, `${path}.lines[${index}]`)))),
     element.prompt === undefined ? null : named('prompt', dartString(element.prompt)),
     named('chrome', printChrome(element.chrome)),
     element.typingSpeed === undefined ? null : named('typingSpeed', dartTime(element.typingSpeed, `${path}.typingSpeed`)),
@@ -30,13 +30,22 @@ function printTerminal(element: TerminalElement, path: string): DartExpr {
   ]);
 }
 
-/** `TerminalLine.cmd(...)` or `TerminalLine.out(...)`; a line carries exactly one of `cmd` and `out`. */
-function printTerminalLine(line: TerminalElement['lines'][number], path: string): DartExpr {
-  if (line.cmd !== undefined && line.out === undefined) {
-    return call('TerminalLine.cmd', [positional(dartString(line.cmd)), line.prompt === undefined ? null : named('prompt', dartString(line.prompt))]);
+/**
+ * Prints a line as `TerminalLine.cmd(...)`, `TerminalLine.out(...)`, or both. Fluvie's terminal line
+ * holds either a command or its output, so a spec line with both prints as a command line followed
+ * by an output line.
+ */
+function printTerminalLine(line: TerminalElement['lines'][number], path: string): DartExpr[] {
+  if (line.cmd === undefined && line.out === undefined) throw new DartPrintError(path, 'a terminal line needs "cmd" or "out"');
+  if (line.cmd === undefined && line.prompt !== undefined) throw new DartPrintError(`${path}.prompt`, 'only a line with "cmd" takes a "prompt"');
+  const lines: DartExpr[] = [];
+  if (line.cmd !== undefined) {
+    lines.push(call('TerminalLine.cmd', [positional(dartString(line.cmd)), line.prompt === undefined ? null : named('prompt', dartString(line.prompt))]));
   }
-  if (line.out !== undefined && line.cmd === undefined && line.prompt === undefined) return call('TerminalLine.out', [positional(dartString(line.out))]);
-  throw new DartPrintError(path, 'a terminal line needs either "cmd" (with an optional "prompt") or "out", not both');
+  // NOTE: the native engine shows a line's output as soon as its command is typed; whether Fluvie
+  // waits `lineGap` before the separate output line has not been checked against Fluvie's Terminal.
+  if (line.out !== undefined) lines.push(call('TerminalLine.out', [positional(dartString(line.out))]));
+  return lines;
 }
 
 /** `TerminalChrome(...)` for `true` or `{title, dots}`; `false` or no chrome prints nothing (no window chrome). */

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -395,4 +395,20 @@ describe('dartEnum', () => {
     expect(dartEnum('BoxFit', 'cover')).toEqual({ kind: 'raw', text: 'BoxFit.cover' });
     expect(() => dartEnum('BoxFit', 'cover); exit(1', 'fit')).toThrow('Cannot print fit as Dart: "cover); exit(1" is not a BoxFit value.');
   });
+});
+
+describe('printVideoSpecDart on the example specs', () => {
+  const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples');
+  const examples = readdirSync(exampleDir).filter((name) => name.endsWith('.fluvie.json'));
+
+  it('finds the example specs', () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+
+  for (const name of examples) {
+    it(`prints examples/${name} as balanced Dart`, () => {
+      const input = JSON.parse(readFileSync(path.join(exampleDir, name), 'utf8')) as unknown;
+      expect(dartSyntaxProblems(printVideoSpecDart(spec(input)))).toEqual([]);
+    });
+  }
 });

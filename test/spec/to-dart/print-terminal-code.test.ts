@@ -27,10 +27,16 @@ describe('Terminal and Code in Dart', () => {
     expect(printChildren([{ type: 'Terminal', lines: [{ out: 'a' }], chrome: false }])).toContain("Terminal(lines: [TerminalLine.out('a')])");
   });
 
-  it('rejects a line with cmd and out', () => {
-    expect(printError(scene([{ type: 'Terminal', lines: [{ cmd: 'ls', out: 'x' }] }]))).toBe(
-      'Cannot print scenes[0].children[0].lines[0] as Dart: a terminal line needs either "cmd" (with an optional "prompt") or "out", not both.',
+  it('splits a line with cmd and out', () => {
+    const code = printChildren([{ type: 'Terminal', lines: [{ cmd: 'ls', out: 'a.txt' }] }]);
+    expect(code).toContain("Terminal(lines: [TerminalLine.cmd('ls'), TerminalLine.out('a.txt')])");
+  });
+
+  it('rejects a line without cmd or out', () => {
+    expect(printError(scene([{ type: 'Terminal', lines: [{ out: 'a' }, { prompt: '> ' }] }]))).toBe(
+      'Cannot print scenes[0].children[0].lines[1] as Dart: a terminal line needs "cmd" or "out".',
     );
+    expect(printError(scene([{ type: 'Terminal', lines: [{ out: 'a', prompt: '> ' }] }]))).toContain('lines[0].prompt as Dart: only a line with "cmd" takes a "prompt"');
   });
 
   it('prints Code with lines and reveal', () => {
