@@ -134,15 +134,16 @@ describe('encodeFrames gif', () => {
     for (const gifFrame of [0, 2, 4, 6]) await expectPixelAtCenter(out, gifFrame, gifColorAt(gifFrame * 2), 8);
   });
 
-  it('rounds odd sizes down to even', async () => {
+  it('keeps odd sizes exactly', async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'odd.gif');
 
     await encode('gif', out, { width: 63, height: 47 }).promise;
     const stream = await videoStream(out, { countFrames: false });
 
-    expect(stream.width).toBe(62);
-    expect(stream.height).toBe(46);
+    expect(stream.codec_name).toBe('gif');
+    expect(stream.width).toBe(63);
+    expect(stream.height).toBe(47);
   });
 });
 
