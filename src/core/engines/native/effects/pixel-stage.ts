@@ -14,6 +14,7 @@ import { splitChannels } from './channel-split.js';
 import { applyColorMatrix, gradeMatrix } from './color-grade.js';
 import { applyCubeLut, applyCurveTable } from './color-lookup.js';
 import { paintParticles } from './particles.js';
+import { isIdentityTable } from './tone-curve.js';
 import { deviceScale, deviceVector, growRegion, type DeviceRegion } from './device-region.js';
 import { GrainPainter, paintScanlines, paintVignette } from './overlays.js';
 
@@ -91,7 +92,9 @@ export function drawPixelWrapper(ctx: SKRSContext2D, wrapper: PixelWrapper, acti
     case 'curves':
     case 'lut': {
       const lut = wrapper.kind === 'lut' ? wrapper.lut : null;
-      if (wrapper.intensity <= 0 || (wrapper.kind === 'lut' && lut === null)) {
+      // As in Fluvie, identity curves and zero intensity leave the element exactly as it is.
+      const unchanged = wrapper.kind === 'lut' ? lut === null : isIdentityTable(wrapper.table);
+      if (wrapper.intensity <= 0 || unchanged) {
         next(ctx, alpha);
         return;
       }

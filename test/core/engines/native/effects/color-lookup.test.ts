@@ -61,6 +61,12 @@ describe('curves effect', () => {
     expectColorNear(centre, [0x80, 0x80, 0x80, 255], 1);
   });
 
+  it('leaves the box untouched when every curve is the identity', async () => {
+    const plain = await render('plain', []);
+    const identity = await render('identity', [{ kind: 'curves', curves: { master: [[0, 0], [1, 1]] } }]);
+    expect(identity.centre).toEqual(plain.centre);
+  });
+
   it('curves one channel only', async () => {
     const { centre } = await render('red-only', [{ kind: 'curves', curves: { red: [[0, 0], [1, 0]] } }]);
     expect(centre).toEqual([0, 0x66, 0x99, 255]);
