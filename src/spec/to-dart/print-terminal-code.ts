@@ -32,7 +32,7 @@ function printTerminal(element: TerminalElement, path: string): DartExpr {
 
 /**
  * Prints a line as `TerminalLine.cmd(...)`, `TerminalLine.out(...)`, or both. Fluvie's terminal line
- * holds either a command or its output, so a spec line with both prints as a command line followed
+ * is either a command or its output, so a spec line with both prints as a command line followed
  * by an output line.
  */
 function printTerminalLine(line: TerminalElement['lines'][number], path: string): DartExpr[] {
@@ -42,8 +42,8 @@ function printTerminalLine(line: TerminalElement['lines'][number], path: string)
   if (line.cmd !== undefined) {
     lines.push(call('TerminalLine.cmd', [positional(dartString(line.cmd)), line.prompt === undefined ? null : named('prompt', dartString(line.prompt))]));
   }
-  // NOTE: the native engine shows a line's output as soon as its command is typed; whether Fluvie
-  // waits `lineGap` before the separate output line has not been checked against Fluvie's Terminal.
+  // NOTE: the native engine shows a line's output as soon as its command is typed. Whether Fluvie
+  // waits `lineGap` before the separate output line is not checked against Fluvie's Terminal.
   if (line.out !== undefined) lines.push(call('TerminalLine.out', [positional(dartString(line.out))]));
   return lines;
 }
