@@ -46,7 +46,7 @@ export function selectTrack(analysis: AudioAnalysis, anchor: string | undefined,
   );
 }
 
-/** The energy on `frame`, or 0 outside the series. */
+/** Returns the energy on `frame`, or 0 outside the series. */
 export function energyAt(series: Float32Array, frame: number): number {
   return frame >= 0 && frame < series.length ? series[frame]! : 0;
 }

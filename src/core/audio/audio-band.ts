@@ -11,7 +11,7 @@ export type AudioBand = (typeof AUDIO_BANDS)[number];
 
 /** Bins below this frequency (Hz) are bass. */
 export const BASS_MAX_HZ = 250;
-/** Bins from {@link BASS_MAX_HZ} up to this frequency (Hz) are mid; everything above is treble. */
+/** Bins from {@link BASS_MAX_HZ} up to this frequency (Hz) are mid, and everything above is treble. */
 export const MID_MAX_HZ = 4000;
 
 export const ANALYSIS_SAMPLE_RATE = 44100;
@@ -21,7 +21,7 @@ export const ANALYSIS_HOP = 512;
 /** Seconds between two analysis hops. */
 export const HOP_SECONDS = ANALYSIS_HOP / ANALYSIS_SAMPLE_RATE;
 
-/** Default band of `Bars` and of an audio-reactive `pulse` without `on`. */
+/** Default band of `Bars`. */
 export const DEFAULT_BAND: AudioBand = 'bass';
 
 export function isAudioBand(value: string): value is AudioBand {

@@ -1,16 +1,16 @@
 /**
- * Short-time spectrum of mono PCM, computed the way Fluvie's analyser does: each 1024-sample frame
- * (advanced 512 samples per hop) is tapered with a symmetric Hann window, transformed, and its
+ * Short-time spectrum of mono PCM, computed the way Fluvie's analyser does. Each 1024-sample frame
+ * (advanced 512 samples per hop) is tapered with a symmetric Hann window and transformed. Its
  * magnitude spectrum (bins 0 to N/2) is summed per band, skipping the DC bin. The same pass yields
  * the positive spectral flux, the onset detection function.
  */
 import FFT from 'fft.js';
-import { ANALYSIS_HOP, ANALYSIS_WINDOW, AUDIO_BANDS, BASS_MAX_HZ, MID_MAX_HZ, type AudioBand } from './audio-band.js';
+import { ANALYSIS_HOP, ANALYSIS_WINDOW, BASS_MAX_HZ, MID_MAX_HZ, type AudioBand } from './audio-band.js';
 
 export interface SpectrumHops {
-  /** Summed bin magnitudes per hop and band; not normalised. */
+  /** Summed bin magnitudes per hop and band, not normalised. */
   bands: Record<AudioBand, Float64Array>;
-  /** Sum over bins of the rise in magnitude since the previous hop; 0 for the first hop. */
+  /** Sum over bins of the rise in magnitude since the previous hop, and 0 for the first hop. */
   flux: Float64Array;
 }
 
@@ -50,20 +50,23 @@ export function analyseSpectrum(samples: Float32Array, sampleRate: number): Spec
   return { bands, flux };
 }
 
-/** The symmetric Hann window `0.5·(1 − cos(2πi/(N − 1)))`, zero at both ends. */
+/** Returns the symmetric Hann window `0.5·(1 − cos(2πi/(N − 1)))`, zero at both ends. */
 function hannWindow(size: number): Float64Array {
   const window = new Float64Array(size);
   for (let i = 0; i < size; i += 1) window[i] = 0.5 * (1 - Math.cos((2 * Math.PI * i) / (size - 1)));
   return window;
 }
 
-/** The band of each bin 1 to N/2 (bin b is b·sampleRate/N Hz); the DC bin belongs to none. */
+/** Returns the band of each bin 0 to N/2, where bin b is b·sampleRate/N Hz. The DC bin belongs to none. */
 function binBands(sampleRate: number): (AudioBand | undefined)[] {
   const binHz = sampleRate / ANALYSIS_WINDOW;
   const bands: (AudioBand | undefined)[] = [undefined];
-  for (let bin = 1; bin <= ANALYSIS_WINDOW / 2; bin += 1) {
-    const hz = bin * binHz;
-    bands.push(hz < BASS_MAX_HZ ? AUDIO_BANDS[0] : hz < MID_MAX_HZ ? AUDIO_BANDS[1] : AUDIO_BANDS[2]);
-  }
+  for (let bin = 1; bin <= ANALYSIS_WINDOW / 2; bin += 1) bands.push(bandOf(bin * binHz));
   return bands;
+}
+
+function bandOf(hz: number): AudioBand {
+  if (hz < BASS_MAX_HZ) return 'bass';
+  if (hz < MID_MAX_HZ) return 'mid';
+  return 'treble';
 }

@@ -55,8 +55,8 @@ export interface AnimationScope {
   anchorTimeline?: (anchor: string, path: string) => FrameWindow;
   /**
    * The beat frames (ascending) of the music track named `track`, or of the video's first music
-   * track when it is undefined; `path` names the trigger asking. Absent when the render has no
-   * audio analysis: `beat` triggers are then left out of the plan.
+   * track when it is undefined. `path` names the trigger asking. Without an audio analysis this is
+   * absent, and `beat` triggers are left out of the plan.
    */
   beatFrames?: (track: string | undefined, path: string) => readonly number[];
 }

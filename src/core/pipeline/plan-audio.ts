@@ -44,7 +44,7 @@ export function isPlannableAudioTrigger(trigger: TriggerSpec | undefined): boole
   return trigger.kind === 'at' || trigger.kind === 'whenStarts' || trigger.kind === 'whenEnds';
 }
 
-/** Whether any track of `spec` starts on `previous`, so its predecessor's source length is needed. */
+/** Returns whether any track of `spec` starts on `previous`, which needs its predecessor's source length. */
 export function usesPreviousAudioTrigger(spec: VideoSpec): boolean {
   return [spec.audio ?? [], ...spec.scenes.map((scene) => scene.audio ?? [])].some((list) => list.some((track) => track.at === 'previous'));
 }
@@ -70,7 +70,7 @@ export function planAudio(spec: VideoSpec, plan: RenderPlan, baseDir: string, op
   return tracks;
 
   function addList(list: readonly AudioTrackSpec[], listPath: string, scope: FrameWindow): void {
-    // undefined: no earlier track; null: the earlier track was left out, so its end is unknown.
+    // undefined means no earlier track, and null an earlier track that was left out, whose end is unknown.
     let previousEnd: number | null | undefined;
     list.forEach((track, index) => {
       const trackPath = `${listPath}[${index}]`;

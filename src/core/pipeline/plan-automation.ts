@@ -1,8 +1,7 @@
 /**
- * Volume automation as the stops of a piecewise-linear gain curve, as Fluvie resolves it: stop
- * positions round to video frames, linear segments keep only their end stops, and an eased
- * segment is sampled once per video frame, so the mix applies the same curve with a linear
- * `volume` expression.
+ * Volume automation as the stops of a piecewise-linear gain curve, resolved as Fluvie does. Stop
+ * positions round to video frames, and linear segments keep only their end stops. An eased segment
+ * is sampled once per video frame, so the mix applies the same curve with a linear `volume` expression.
  */
 import { easeFor } from '../motion/ease.js';
 import type { VolumeStop } from '../encode/audio-mix.js';

@@ -44,8 +44,8 @@ export async function buildRenderAudio(options: RenderAudioOptions): Promise<Aud
 }
 
 /**
- * Reads the length of every local track source when a track starts on `previous`, which starts
- * where the track before it falls silent; returns an empty map otherwise.
+ * Reads the length of every local track source when a track starts on `previous`, because such a
+ * track starts where the one before it falls silent. Returns an empty map otherwise.
  */
 export async function probeSourceSeconds(options: Omit<RenderAudioOptions, 'format'>): Promise<Map<string, number>> {
   const lengths = new Map<string, number>();

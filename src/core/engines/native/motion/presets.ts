@@ -1,7 +1,8 @@
 /**
  * What each animation entry does on the native engine: a keyframe track (keyframe class), a
  * wrapper (transform or pixel class), both, or nothing visible. Returns null for entries the
- * engine cannot draw (audio-reactive forms, shaders); unsupported.ts reports those.
+ * engine cannot draw (shaders, and the audio-reactive forms when the render has no audio
+ * analysis); unsupported.ts reports shaders.
  */
 import { easeFor, type EaseFunction } from '../../../motion/ease.js';
 import type { PlannedAnimation } from '../../../pipeline/plan-types.js';
@@ -147,7 +148,7 @@ function presetMotion(animation: PresetAnimationSpec, planned: PlannedAnimation)
     case 'particles':
       return wrap({ kind: 'particles', field: resolveParticleField(animation.spec, `${planned.path}.spec`) });
     default:
-      // scaleY (audio reactive) and shader.
+      // shader; scaleY is handled by reactiveMotion before this switch.
       return null;
   }
 }
