@@ -10,12 +10,15 @@ import type { TextStyleSpec, ThemeSpec, VideoSpec } from './schema/types.js';
 
 type JsonRecord = Record<string, unknown>;
 
-/** Returns `spec` with every theme token replaced by its value; `theme` and `editor` are kept as they are. */
+/** Keys whose values are opaque data (editor state, shader uniforms, particle specs), where a `token` key is not a theme token. */
+const OPAQUE_KEYS = new Set(['editor', 'uniforms', 'spec', 'particles']);
+
+/** Returns `spec` with every theme token replaced by its value; `theme` and opaque data are kept as they are. */
 export function resolveThemeTokens(spec: VideoSpec): VideoSpec {
   const theme = spec.theme ?? {};
   const resolved: JsonRecord = {};
   for (const [key, value] of Object.entries(spec)) {
-    resolved[key] = key === 'theme' || key === 'editor' ? value : resolveValue(value, [key], theme);
+    resolved[key] = key === 'theme' || OPAQUE_KEYS.has(key) ? value : resolveValue(value, [key], theme);
   }
   return resolved as unknown as VideoSpec;
 }
@@ -32,7 +35,7 @@ function resolveValue(value: unknown, path: PathSegment[], theme: ThemeSpec): un
     return paletteColor(token, path, theme);
   }
   const resolved: JsonRecord = {};
-  for (const [key, item] of Object.entries(record)) resolved[key] = resolveValue(item, [...path, key], theme);
+  for (const [key, item] of Object.entries(record)) resolved[key] = OPAQUE_KEYS.has(key) ? item : resolveValue(item, [...path, key], theme);
   return resolved;
 }
 

@@ -40,6 +40,11 @@ describe('resolveThemeTokens', () => {
     expect(resolved.editor).toEqual({ note: { token: 'brand' } });
   });
 
+  it('shader uniforms stay untouched', () => {
+    const spec = themed([{ type: 'Box', effects: [{ kind: 'shader', asset: 'a.frag', uniforms: { token: 'raw' } }] }]);
+    expect(resolveThemeTokens(spec).scenes[0]!.children![0]).toMatchObject({ effects: [{ uniforms: { token: 'raw' } }] });
+  });
+
   it('input document is not changed', () => {
     const spec = themed([{ type: 'Box', color: { token: 'brand' } }]);
     resolveThemeTokens(spec);

@@ -49,7 +49,7 @@ describe('clip audio of element transitions', () => {
     const spec = parseSpec({
       fluvieSpec: 1,
       fps: FPS,
-      scenes: [{ duration: '5s', children: [clip('a', { to: '2s' }), clip('b', { from: '2s' }), clip('c', { from: '1s' })], transitions: [{ kind: 'wipe', duration: '4f', between: ['a', 'b'] }] }],
+      scenes: [{ duration: '5s', children: [clip('a', { to: '2s' }), clip('b', { from: '2s' }), { ...clip('c', { from: '1s' }), lane: 'broll' }], transitions: [{ kind: 'wipe', duration: '4f', between: ['a', 'b'] }] }],
     });
     const tracks = planClipAudio(planRender(spec, defaultPlanOptions), '/');
     const byPath = new Map(tracks.map((track) => [track.path, track]));
