@@ -1,59 +1,85 @@
-// GET /v1/renders/{id} throughput and latency on loopback with autocannon, measured while a render
-// of the same server runs, so the status route competes with a real render for the CPU.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+// GET /v1/renders/{id} throughput and latency on loopback with autocannon. The server runs in a
+// child process (status-server-child.mjs) and autocannon runs in this process, so the two do not
+// share an event loop, but they do share the machine's cores with each other and with the render.
+// Four runs, one after another: a bare Hono route (the ceiling of one Node process here) and the
+// render API with no render. Then the render API while a render runs in a child process (as
+// `serve` runs renders), and while the render runs on the server's own event loop (the earlier design).
+import { fork } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const TOKEN = 'bench-token';
 const DURATION_SECONDS = 10;
 const CONNECTIONS = 50;
+const TARGET_RPS = 10_000;
+const TARGET_P99_MS = 10;
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'status-server-child.mjs');
+
+const RUNS = [
+  { key: 'bare', label: 'Bare Hono route (ceiling)', args: ['--bare-hono'] },
+  { key: 'idle', label: 'Render API, no render', args: [] },
+  { key: 'forked', label: 'Render API, render in a child process (niceness 10)', args: ['--background'] },
+  { key: 'inProcess', label: 'Render API, render on the server event loop', args: ['--background', '--render-in-process'] },
+];
 
 export const serverStatusSection = {
   name: 'server',
   title: 'Render API: GET /v1/renders/{id} during a render',
   description:
-    `autocannon, ${CONNECTIONS} connections for ${DURATION_SECONDS} s on 127.0.0.1 against a succeeded job, while the same ` +
-    'server renders a 320x320 spec of 400 s (native engine, one render at a time). Target: >= 10 000 requests/s with p99 < 10 ms on 2 cores.',
-  async run({ root, log }) {
-    const dist = (file) => path.join(root, 'dist', file);
-    const { loadServerConfig } = await import(dist('config/server-config.js'));
-    const { startServer } = await import(dist('server/server.js'));
-    const { createSilentLogger } = await import(dist('server/logger.js'));
-    const { createDefaultSpecTools } = await import(dist('server/spec-tools-default.js'));
-    const { runRender } = await import(dist('core/pipeline/run-render.js'));
-
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'fluvie-bench-server-'));
-    const config = loadServerConfig(
-      { API_TOKEN: TOKEN, CLEANUP_TOKEN: 'c', LOCAL_STORAGE_DIR: dir, HOST: '127.0.0.1', PORT: '0', RENDER_CONCURRENCY: '1', CLEANUP_INTERVAL: '0', SHUTDOWN_GRACE: '0s' },
-      { cpuCount: 1 },
-    );
-    const server = await startServer({ config, logger: createSilentLogger(), renderEnv: process.env, render: runRender, specTools: createDefaultSpecTools() });
-    const base = `http://127.0.0.1:${server.port}`;
-    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-    const post = async (spec) => (await (await fetch(`${base}/v1/renders`, { method: 'POST', headers, body: JSON.stringify({ spec }) })).json()).id;
-    try {
-      log('rendering the job to poll...');
-      const target = await post({ size: { width: 64, height: 64 }, fps: 10, scenes: [{ duration: '2f' }] });
-      while ((await (await fetch(`${base}/v1/renders/${target}`, { headers })).json()).status !== 'succeeded') {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      log('starting a long render and the load...');
-      const background = await post({ size: { width: 320, height: 320 }, fps: 25, scenes: [{ duration: '400s' }] });
-      const result = await autocannon({ url: `${base}/v1/renders/${target}`, headers, connections: CONNECTIONS, duration: DURATION_SECONDS });
-      const renderStatus = (await (await fetch(`${base}/v1/renders/${background}`, { headers })).json()).status;
-      return {
-        rows: [
-          ['Requests/s (mean)', result.requests.average.toFixed(0)],
-          ['Latency p50', `${result.latency.p50} ms`],
-          ['Latency p99', `${result.latency.p99} ms`],
-          ['Non-2xx responses', String(result.non2xx)],
-          ['Background render during the load', renderStatus],
-        ],
-      };
-    } finally {
-      await server.close();
-      await rm(dir, { recursive: true, force: true });
+    `autocannon, ${CONNECTIONS} connections for ${DURATION_SECONDS} s per run on 127.0.0.1, against a succeeded job. The server ` +
+    'is a child process of the benchmark and autocannon runs in the benchmark process, so the load generator, the server and ' +
+    'the render (a 320x320 spec of 400 s, native engine, one render at a time) all share the same cores. Request logging is ' +
+    'off (silent logger). The runs go one after another: a bare Hono route returning a fixed job JSON, the render API with ' +
+    'no render, the render API with the render in a child process at niceness 10 (as `serve` runs renders), and the render ' +
+    `API with the render on its own event loop. Target: >= ${TARGET_RPS} requests/s with p99 < ${TARGET_P99_MS} ms on 2 cores while a render runs.`,
+  async run({ log }) {
+    const results = {};
+    for (const run of RUNS) {
+      log(`${run.label}...`);
+      results[run.key] = await measure(run.args);
     }
+    const rows = [];
+    for (const run of RUNS) {
+      const result = results[run.key];
+      rows.push([`${run.label}: requests/s (mean)`, result.requestsPerSecond.toFixed(0)]);
+      rows.push([`${run.label}: latency p50 / p99`, `${result.p50} ms / ${result.p99} ms`]);
+      if (result.non2xx > 0) rows.push([`${run.label}: non-2xx responses`, String(result.non2xx)]);
+      if (result.background !== null) rows.push([`${run.label}: background render after the load`, result.background]);
+    }
+    rows.push(['Render API with a render / bare Hono, requests/s', (results.forked.requestsPerSecond / results.bare.requestsPerSecond).toFixed(2)]);
+    const forked = results.forked;
+    return {
+      rows,
+      targets: [
+        { name: `Requests/s during a render >= ${TARGET_RPS}`, measured: forked.requestsPerSecond.toFixed(0), met: forked.requestsPerSecond >= TARGET_RPS },
+        { name: `p99 during a render < ${TARGET_P99_MS} ms`, measured: `${forked.p99} ms`, met: forked.p99 < TARGET_P99_MS },
+      ],
+    };
   },
 };
+
+/** Starts the server child with `args`, loads it, and stops it. */
+async function measure(args) {
+  const child = fork(CHILD, args, { env: { ...process.env, BENCH_API_TOKEN: TOKEN } });
+  try {
+    const ready = await new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`the benchmark server exited with code ${code} before it was ready`)));
+    });
+    const base = `http://127.0.0.1:${ready.port}`;
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    const result = await autocannon({ url: `${base}/v1/renders/${ready.target}`, headers, connections: CONNECTIONS, duration: DURATION_SECONDS });
+    const background = ready.background === null ? null : await describeJob(`${base}/v1/renders/${ready.background}`, headers);
+    return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, background };
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    if (child.connected) child.send('stop');
+    await exited;
+  }
+}
+
+async function describeJob(url, headers) {
+  const job = await (await fetch(url, { headers })).json();
+  return job.progress === undefined ? job.status : `${job.status}, ${job.progress.completed} of ${job.progress.total} frames`;
+}

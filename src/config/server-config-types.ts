@@ -85,6 +85,11 @@ export interface ServerConfig {
   tombstoneTtlMs: number;
   renderConcurrency: number;
   renderTimeoutMs: number;
+  /**
+   * Niceness added to the render child processes of `serve` (0 to 19), so the API is scheduled
+   * before renders; 0 keeps their priority.
+   */
+  renderNiceness: number;
   renderProject: string | null;
   ffmpegPath: string | null;
   /** Allowed CORS origins; empty disables CORS, `*` allows any origin. */

@@ -1,6 +1,7 @@
 /** Everything `createApp` is built from; tests pass in-memory or fake parts. */
 import type { ServerConfig } from '../config/server-config.js';
 import type { Clock } from './clock.js';
+import type { FileLinkCache } from './http/file-link-cache.js';
 import type { SharedRateLimit } from './http/rate-limiter.js';
 import type { JobStore } from './jobs/job-store.js';
 import type { Logger } from './logger.js';
@@ -28,6 +29,11 @@ export interface AppDeps {
   sharedRateLimiter?: SharedRateLimit;
   /** Wakes render event streams when a job changes; without it the streams poll the job store. */
   jobEvents?: JobEvents;
+  /**
+   * Download links reused across status polls of succeeded jobs. Pass it only together with a
+   * `storage` wrapped by `invalidateOnDelete` for the same cache; without it every poll reads storage.
+   */
+  fileLinkCache?: FileLinkCache;
 }
 
 /** Hono environment of the app: per-request values set by the middleware. */

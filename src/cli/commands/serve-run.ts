@@ -21,14 +21,20 @@ export async function runServeCommand(flags: ServeFlags, context: CliContext): P
     const config = loadServerConfig(env, { cpuCount: detectCpuCount() });
     const workers = sharedQueue ? parseWorkerCount(flags.workers) : undefined;
     // Loaded after the configuration is known to be valid, so config errors print fast.
-    const [{ runRender }, { createServerLogger }, { startServer }, { createDefaultSpecTools }] = await Promise.all([
+    const [{ runRender }, { createServerLogger }, { startServer }, { createDefaultSpecTools }, { createForkedRender, forkedRenderAvailable }] = await Promise.all([
       import('../../core/pipeline/run-render.js'),
       import('../../server/logger.js'),
       import('../../server/server.js'),
       import('../../server/spec-tools-default.js'),
+      import('../../server/render-process/forked-render.js'),
     ]);
     const logger = createServerLogger({ destination: context.stderr });
-    server = await startServer({ config, logger, renderEnv: env, render: runRender, specTools: createDefaultSpecTools(), ...(workers === undefined ? {} : { workers }) });
+    // Renders run in child processes at RENDER_NICENESS, so they never block the API's event loop.
+    // Under a TypeScript runner (tests) the compiled child entry is missing and renders run in process.
+    const render = forkedRenderAvailable()
+      ? createForkedRender({ niceness: config.renderNiceness, onPriorityError: (error) => logger.warn({ err: error }, 'could not lower the priority of a render process') })
+      : runRender;
+    server = await startServer({ config, logger, renderEnv: env, render, specTools: createDefaultSpecTools(), ...(workers === undefined ? {} : { workers }) });
   } catch (error: unknown) {
     throw reportConfigError(error, context);
   }

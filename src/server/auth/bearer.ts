@@ -18,6 +18,20 @@ export function secretsEqual(candidate: string, expected: string): boolean {
   return timingSafeEqual(left, right);
 }
 
+/**
+ * Returns a check of `Authorization` headers against `expected`, with the digest of `expected`
+ * computed once instead of on every request. Always false when `expected` is null.
+ */
+export function createBearerCheck(expected: string | null): (header: string | undefined) => boolean {
+  if (expected === null) return () => false;
+  const expectedDigest = createHash('sha256').update(expected, 'utf8').digest();
+  return (header) => {
+    const token = readBearerToken(header);
+    if (token === null) return false;
+    return timingSafeEqual(createHash('sha256').update(token, 'utf8').digest(), expectedDigest);
+  };
+}
+
 /** True when `header` carries exactly `Bearer <expected>`. */
 export function hasBearer(header: string | undefined, expected: string | null): boolean {
   if (expected === null) return false;

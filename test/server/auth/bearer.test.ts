@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasBearer, readBearerToken, secretsEqual } from '../../../src/server/auth/bearer.js';
+import { createBearerCheck, hasBearer, readBearerToken, secretsEqual } from '../../../src/server/auth/bearer.js';
 
 describe('bearer tokens', () => {
   it('reads the token of a Bearer header', () => {
@@ -18,5 +18,15 @@ describe('bearer tokens', () => {
   it('never matches when no token is configured', () => {
     expect(hasBearer('Bearer x', null)).toBe(false);
     expect(hasBearer('Bearer x', 'x')).toBe(true);
+  });
+
+  it('checks headers against a prepared token', () => {
+    const check = createBearerCheck('secret');
+    expect(check('Bearer secret')).toBe(true);
+    expect(check('Bearer secre')).toBe(false);
+    expect(check('Bearer secret2')).toBe(false);
+    expect(check('secret')).toBe(false);
+    expect(check(undefined)).toBe(false);
+    expect(createBearerCheck(null)('Bearer secret')).toBe(false);
   });
 });
