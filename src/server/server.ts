@@ -14,6 +14,7 @@ import { resolveFfmpeg } from '../core/encode/resolve-ffmpeg.js';
 import { createApp } from './app.js';
 import { deriveSigningKey } from './auth/signed-token.js';
 import { systemClock, type Clock } from './clock.js';
+import { FileLinkCache, invalidateOnDelete } from './http/file-link-cache.js';
 import { buildJobJson } from './http/job-response.js';
 import { FileJobStore } from './jobs/file-job-store.js';
 import type { JobRecord } from './jobs/job-record.js';
@@ -27,12 +28,12 @@ import { createRenderJobProcessor, type RenderFunction } from './queue/render-jo
 import { JobEventHub } from './routes/events-hub.js';
 import { observeJobStore } from './routes/events-job-store.js';
 import { startRetentionTimer } from './retention/retention-timer.js';
-import { openRedisJobStore, openSharedQueue, type RedisJobStoreHandle } from './redis/redis-backend.js';
+import { openRedisJobStore, openSharedQueue, throttledErrorLog, type RedisJobStoreHandle } from './redis/redis-backend.js';
 import { RedisRateLimiter } from './redis/redis-rate-limiter.js';
 import type { SpecTools } from './spec-tools.js';
 import { openConfiguredStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
-import { createWebhookNotifier } from './webhooks/webhook-notifier.js';
+import { openWebhookNotifier } from './webhooks/open-webhook-notifier.js';
 import type { WebhookSenderOptions } from './webhooks/webhook-sender.js';
 
 export interface StartServerOptions {
@@ -65,6 +66,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * How long a status poll may reuse the download links of a succeeded job without a storage lookup,
+ * in milliseconds, and how many jobs' links are kept (see file-link-cache.ts).
+ */
+const FILE_LINK_CACHE_MS = 5_000;
+const FILE_LINK_CACHE_ENTRIES = 10_000;
+
 /** Poll interval of render event streams over a job store shared with other processes; progress is stored at most 4 times a second. */
 const SHARED_STORE_POLL_MS = 250;
 
@@ -72,7 +80,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   // Job records stay in LOCAL_STORAGE_DIR/.jobs for every storage backend.
-  const { storage, close: closeStorage } = await openConfiguredStorage(config, { clock });
+  const opened = await openConfiguredStorage(config, { clock });
+  const fileLinkCache = new FileLinkCache({ maxAgeMs: FILE_LINK_CACHE_MS, maxEntries: FILE_LINK_CACHE_ENTRIES });
+  const storage = invalidateOnDelete(opened.storage, fileLinkCache);
+  const closeStorage = opened.close;
   const redisTarget = config.queue.queueBackend === 'redis' && config.queue.redisUrl !== null ? { ...config.queue, redisUrl: config.queue.redisUrl } : null;
   // Every change of a job record wakes the render event streams of that job. Records written by
   // other processes do not pass through the hub, so with Redis the hub also polls.
@@ -90,10 +101,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const port = (server.address() as AddressInfo).port;
   const appConfig = { ...config, port };
 
-  const webhooks = createWebhookNotifier({
+  // With Redis, deliveries are a BullMQ queue shared with the other replicas and workers.
+  const webhooks = await openWebhookNotifier({
     logger,
     defaultSecret: config.webhookSecret,
     sender: { allowPrivate: config.webhookAllowPrivate, ...options.webhookRetry },
+    redis: redisTarget === null ? null : { url: redisTarget.redisUrl, prefix: redisTarget.prefix, onConnectionError: throttledErrorLog(logger) },
     buildJobJson: (job) =>
       buildJobJson(job, { storage, publicBaseUrl: appConfig.publicBaseUrl ?? `http://localhost:${port}/`, signingKey: deriveSigningKey(config.downloadSigningKey, config.apiToken ?? '') }),
   });
@@ -138,7 +151,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const app = createApp(
     {
       config: appConfig, logger, jobs, queue, storage, clock, specTools: options.specTools, metrics,
-      jobEvents,
+      jobEvents, fileLinkCache,
       ...(redisStore === null ? {} : { checkQueue: redisStore.checkReady, sharedRateLimiter: new RedisRateLimiter(redisStore.client, `${config.queue.prefix}:`, aiRateLimits(config)) }),
       checkFfmpeg: options.checkFfmpeg ?? (async () => void (await resolveFfmpeg({ flag: config.ffmpegPath, env: options.renderEnv }))),
     },

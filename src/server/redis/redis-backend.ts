@@ -104,7 +104,7 @@ export async function openRedisBackend(options: OpenRedisBackendOptions): Promis
 }
 
 /** Returns a logger of Redis connection errors that writes at most one line per 10 s, since ioredis repeats them on every reconnect. */
-function throttledErrorLog(logger: Logger): (error: Error) => void {
+export function throttledErrorLog(logger: Logger): (error: Error) => void {
   let lastMs = 0;
   return (error) => {
     const now = Date.now();

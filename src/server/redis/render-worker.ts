@@ -13,13 +13,13 @@ import type { Logger } from '../logger.js';
 import type { RenderFunction } from '../queue/render-job.js';
 import { openConfiguredStorage } from '../storage/open-storage.js';
 import type { Storage } from '../storage/storage.js';
-import { createWebhookNotifier } from '../webhooks/webhook-notifier.js';
+import { openWebhookNotifier } from '../webhooks/open-webhook-notifier.js';
 import type { WebhookSenderOptions } from '../webhooks/webhook-sender.js';
 import { CHUNK_QUEUE_NAME, ChunkFlows } from './chunks/chunk-flow.js';
 import { createChunkProcessor } from './chunks/chunk-processor.js';
 import { ChunkStore } from './chunks/chunk-store.js';
 import { createChunkedRender } from './chunks/chunked-render.js';
-import { openRedisBackend, type RedisBackend, type RedisTarget } from './redis-backend.js';
+import { openRedisBackend, throttledErrorLog, type RedisBackend, type RedisTarget } from './redis-backend.js';
 import { connectRedis } from './redis-connection.js';
 import { BullmqQueue } from '../queue/bullmq-queue.js';
 import { FluvieError } from '../../core/errors.js';
@@ -56,10 +56,11 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
   }
   const clock = options.clock ?? systemClock;
   const { storage, close: closeStorage } = await openConfiguredStorage(config, { clock });
-  const webhooks = createWebhookNotifier({
+  const webhooks = await openWebhookNotifier({
     logger,
     defaultSecret: config.webhookSecret,
     sender: { allowPrivate: config.webhookAllowPrivate, ...options.webhookRetry },
+    redis: { url: redis.redisUrl, prefix: redis.prefix, onConnectionError: throttledErrorLog(logger) },
     buildJobJson: (job) =>
       buildJobJson(job, {
         storage,
@@ -89,6 +90,7 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
     }),
   }).catch(async (error: unknown) => {
     await chunking?.close(0);
+    await webhooks.close();
     closeStorage();
     throw error;
   });

@@ -34,6 +34,21 @@ export interface WebhookSenderOptions {
 
 export type DeliveryOutcome = { delivered: true; attempts: number } | { delivered: false; attempts: number; reason: string };
 
+/** Result of one attempt: delivered (2xx), failed and worth retrying, or refused (never retried). */
+export type AttemptOutcome = { kind: 'delivered' } | { kind: 'failed'; reason: string } | { kind: 'refused'; reason: string };
+
+/** Makes one delivery attempt, for callers that schedule retries themselves (the Redis delivery queue). */
+export async function attemptWebhook(delivery: WebhookDelivery, options: Omit<WebhookSenderOptions, 'attempts' | 'baseDelayMs' | 'onRetry'>): Promise<AttemptOutcome> {
+  const literal = literalAddressProblem(delivery.url, options.allowPrivate);
+  if (literal !== null) return { kind: 'refused', reason: literal };
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(options.allowPrivate), timeout: options.timeoutMs ?? 10_000 } });
+  try {
+    return await attemptOnce(delivery, options, dispatcher);
+  } finally {
+    await dispatcher.close();
+  }
+}
+
 export async function sendWebhook(delivery: WebhookDelivery, options: WebhookSenderOptions): Promise<DeliveryOutcome> {
   const attempts = options.attempts ?? 5;
   const baseDelayMs = options.baseDelayMs ?? 1000;
@@ -43,15 +58,10 @@ export async function sendWebhook(delivery: WebhookDelivery, options: WebhookSen
   let reason = 'not attempted';
   try {
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
-      try {
-        const status = await postOnce(delivery, options, dispatcher);
-        if (status >= 200 && status < 300) return { delivered: true, attempts: attempt };
-        reason = `HTTP ${status}`;
-      } catch (error: unknown) {
-        const refusal = findRefusal(error);
-        if (refusal !== null) return { delivered: false, attempts: attempt, reason: refusal.message };
-        reason = error instanceof Error ? error.message : String(error);
-      }
+      const outcome = await attemptOnce(delivery, options, dispatcher);
+      if (outcome.kind === 'delivered') return { delivered: true, attempts: attempt };
+      if (outcome.kind === 'refused') return { delivered: false, attempts: attempt, reason: outcome.reason };
+      reason = outcome.reason;
       if (attempt < attempts) {
         const delayMs = baseDelayMs * 2 ** (attempt - 1);
         options.onRetry?.(attempt, reason, delayMs);
@@ -61,6 +71,17 @@ export async function sendWebhook(delivery: WebhookDelivery, options: WebhookSen
     return { delivered: false, attempts, reason };
   } finally {
     await dispatcher.close();
+  }
+}
+
+async function attemptOnce(delivery: WebhookDelivery, options: WebhookSenderOptions, dispatcher: Agent): Promise<AttemptOutcome> {
+  try {
+    const status = await postOnce(delivery, options, dispatcher);
+    return status >= 200 && status < 300 ? { kind: 'delivered' } : { kind: 'failed', reason: `HTTP ${status}` };
+  } catch (error: unknown) {
+    const refusal = findRefusal(error);
+    if (refusal !== null) return { kind: 'refused', reason: refusal.message };
+    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
