@@ -14,7 +14,7 @@ const SIZE = 32;
 const BOX = '#FF336699';
 let dir = '';
 
-/** A size-2 cube that swaps the red and blue channels, red fastest. */
+/** Returns the text of a size-2 cube that swaps the red and blue channels, red fastest. */
 function swapCube(): string {
   const rows: string[] = [];
   for (let b = 0; b < 2; b += 1) for (let g = 0; g < 2; g += 1) for (let r = 0; r < 2; r += 1) rows.push(`${b} ${g} ${r}`);

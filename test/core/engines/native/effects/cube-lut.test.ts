@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCubeLut } from '../../../../../src/core/engines/native/effects/cube-lut.js';
 import { sampleCubeLut } from '../../../../../src/core/engines/native/effects/color-lookup.js';
 
-/** A size-2 cube whose entry at grid (r, g, b) is `map(r, g, b)`, red fastest. */
+/** Returns the text of a size-2 cube whose entry at grid (r, g, b) is `map(r, g, b)`, red fastest. */
 function cubeText(map: (r: number, g: number, b: number) => [number, number, number], header = 'LUT_3D_SIZE 2'): string {
   const rows: string[] = [];
   for (let b = 0; b < 2; b += 1) for (let g = 0; g < 2; g += 1) for (let r = 0; r < 2; r += 1) rows.push(map(r, g, b).join(' '));
