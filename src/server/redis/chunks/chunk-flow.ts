@@ -88,8 +88,14 @@ export class ChunkFlows {
     if (state === 'completed') return { state: 'completed' };
     if (state === 'failed') return this.#failure(join, flow.chunkIds);
 
-    const { processed = {} } = await join.getDependencies({ processed: {} });
-    const done = new Set(Object.keys(processed).map((key) => key.slice(key.lastIndexOf(':') + 1)));
+    // The processed children are a Redis hash read with HSCAN, so a large flow takes several pages.
+    const done = new Set<string>();
+    let cursor = 0;
+    do {
+      const page = await join.getDependencies({ processed: { cursor, count: 1_000 } });
+      for (const key of Object.keys(page.processed ?? {})) done.add(key.slice(key.lastIndexOf(':') + 1));
+      cursor = page.nextProcessedCursor ?? 0;
+    } while (cursor !== 0);
     return { state: 'running', completedChunkIds: flow.chunkIds.filter((id) => done.has(id)) };
   }
 

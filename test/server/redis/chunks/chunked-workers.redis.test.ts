@@ -200,6 +200,9 @@ describe('chunked render on workers', () => {
     }
     const started = workers.flatMap((worker) => worker.lines.filter((line) => line.includes(`"chunkId":"${id}.chunk`) && line.includes('"msg":"chunk started"')));
     expect(started.length).toBeLessThan(40);
+    // Both chunk slots were busy with this render's chunks when the cancel came, so a running chunk was aborted.
+    const aborted = workers.flatMap((worker) => worker.lines.filter((line) => line.includes(`"chunkId":"${id}.chunk`) && line.includes('"msg":"chunk job canceled"')));
+    expect(aborted.length).toBeGreaterThan(0);
     expect(linesAbout(`${id}.join`, 'join started')).toHaveLength(0);
   }, 150_000);
 
