@@ -39,9 +39,10 @@ export async function runAuthorCommand(plan: AuthorCommandPlan, flags: AuthorFla
     if (!flags.render) return;
 
     // Loaded on use, so --no-render and authoring failures never load the render engines.
-    const { buildRenderRequest } = await import('./render-run.js');
+    const { buildRenderRequest, ignoredFlagWarnings } = await import('./render-run.js');
     const { runRender } = await import('../../core/pipeline/run-render.js');
     const request = buildRenderRequest(null, { ...flags, spec: plan.specOut, out: plan.out }, context.cwd);
+    for (const warning of ignoredFlagWarnings(request, flags.qualityFromCommandLine === true)) reporter.onEvent(warning);
     const result = await runRender(request, {
       env: context.env,
       cwd: context.cwd,

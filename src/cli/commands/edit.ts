@@ -14,8 +14,8 @@ export function registerEditCommand(program: Command, context: CliContext): void
     .argument('<change...>', 'the change to make; the words are joined with spaces');
   addAuthorOptions(command, { out: "the spec's name with the format's extension in the current folder", specOut: 'overwrite <spec>' });
   command.addHelpText('after', '\nExamples:\n  fluvie-render edit promo.fluvie.json "make the title pop"\n  fluvie-render edit promo.fluvie.json "use a dark background" --spec-out promo-dark.fluvie.json');
-  command.action(async (specFile: string, words: string[], flags: AuthorFlags) => {
+  command.action(async (specFile: string, words: string[], flags: AuthorFlags, self: Command) => {
     const { runEditCommand } = await import('./edit-run.js');
-    await runEditCommand(specFile, words.join(' '), flags, context);
+    await runEditCommand(specFile, words.join(' '), { ...flags, qualityFromCommandLine: self.getOptionValueSource('quality') === 'cli' }, context);
   });
 }

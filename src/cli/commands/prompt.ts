@@ -16,8 +16,8 @@ export function registerPromptCommand(program: Command, context: CliContext): vo
     'after',
     '\nProviders and keys: claude (ANTHROPIC_API_KEY), gemini (GEMINI_API_KEY), mistral (MISTRAL_API_KEY), ollama (no key, OLLAMA_HOST).\nFLUVIE_AI_MODEL overrides the model.\n\nExamples:\n  fluvie-render prompt "a 10s coffee promo" --out promo.mp4\n  fluvie-render prompt --provider gemini --no-render "a product teaser" --spec-out teaser.fluvie.json',
   );
-  command.action(async (words: string[], flags: AuthorFlags) => {
+  command.action(async (words: string[], flags: AuthorFlags, self: Command) => {
     const { runPromptCommand } = await import('./prompt-run.js');
-    await runPromptCommand(words.join(' '), flags, context);
+    await runPromptCommand(words.join(' '), { ...flags, qualityFromCommandLine: self.getOptionValueSource('quality') === 'cli' }, context);
   });
 }

@@ -13,16 +13,11 @@ import type { CliContext } from '../context.js';
 import { createReporter } from '../ui/create-reporter.js';
 import type { RenderFlags } from './render.js';
 
-/** Flags with a default value, marked true when the command line set them. */
-export interface ExplicitRenderFlags {
-  readonly quality: boolean;
-}
-
-export async function runRenderCommand(key: string | null, flags: RenderFlags, context: CliContext, explicit: ExplicitRenderFlags = { quality: false }): Promise<void> {
+export async function runRenderCommand(key: string | null, flags: RenderFlags, context: CliContext): Promise<void> {
   const reporter = await createReporter(context, { json: flags.json === true, verbose: flags.verbose === true });
   try {
     const request = buildRenderRequest(key, flags, context.cwd);
-    for (const warning of ignoredFlagWarnings(request, explicit)) reporter.onEvent(warning);
+    for (const warning of ignoredFlagWarnings(request, flags.qualityFromCommandLine === true)) reporter.onEvent(warning);
     const result = await runRender(request, {
       env: context.env,
       cwd: context.cwd,
@@ -45,8 +40,8 @@ export async function runRenderCommand(key: string | null, flags: RenderFlags, c
  * `--quality` is known here; `--keep-temp` depends on the engine and is checked after the engine
  * is chosen.
  */
-export function ignoredFlagWarnings(request: RenderRequest, explicit: ExplicitRenderFlags): RenderEvent[] {
-  if (!explicit.quality || request.format === 'mp4') return [];
+export function ignoredFlagWarnings(request: RenderRequest, qualityFromCommandLine: boolean): RenderEvent[] {
+  if (!qualityFromCommandLine || request.format === 'mp4') return [];
   return [
     {
       type: 'warning',

@@ -24,6 +24,11 @@ export interface RenderFlags {
   keepTemp?: boolean;
   verbose?: boolean;
   json?: boolean;
+  /**
+   * True when `--quality` came from the command line. The action handler sets it, because the
+   * default gives `quality` a value either way.
+   */
+  qualityFromCommandLine?: boolean;
 }
 
 export function registerRenderCommand(program: Command, context: CliContext): void {
@@ -38,7 +43,6 @@ export function registerRenderCommand(program: Command, context: CliContext): vo
   );
   command.action(async (key: string | undefined, flags: RenderFlags, self: Command) => {
     const { runRenderCommand } = await import('./render-run.js');
-    // `quality` always has a value because of its default, so only its source shows whether the user set it.
-    await runRenderCommand(key ?? null, flags, context, { quality: self.getOptionValueSource('quality') === 'cli' });
+    await runRenderCommand(key ?? null, { ...flags, qualityFromCommandLine: self.getOptionValueSource('quality') === 'cli' }, context);
   });
 }

@@ -175,3 +175,18 @@ describe('prompt help', () => {
     expect(run.stdout).toContain('ANTHROPIC_API_KEY');
   });
 });
+
+describe('prompt ignored flags', () => {
+  it('warns that --quality has no effect on gif', async () => {
+    const provider = await fakeProvider('claude', [{ kind: 'text', text: VALID_REPLY }]);
+    const dir = await tempDir();
+    const run = await runCliCapture(['prompt', 'promo', '--json', '--format', 'gif', '--quality', 'low', '--out', 'clip.gif'], { cwd: dir, env: cliEnv(provider) });
+
+    expect(run.code).toBe(0);
+    const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const warnings = events.filter((event) => event.type === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ type: 'warning', code: 'ignored_flag' });
+    expect(String(warnings[0]?.message)).toContain('--quality low has no effect on gif output');
+  });
+});
