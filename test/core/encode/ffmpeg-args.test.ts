@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildEncodeArgs, buildPosterArgs, CRF_BY_QUALITY } from '../../../src/core/encode/ffmpeg-args.js';
+import { buildAudioOnlyArgs, buildEncodeArgs, buildPosterArgs, CRF_BY_QUALITY } from '../../../src/core/encode/ffmpeg-args.js';
 import type { EncodeArgsOptions } from '../../../src/core/encode/ffmpeg-args.js';
 
 const INPUT = ['-f', 'rawvideo', '-pix_fmt', 'rgba', '-video_size', '1080x1920', '-framerate', '30', '-i', 'pipe:0'];
@@ -133,3 +133,22 @@ describe('buildPosterArgs', () => {
   });
 });
 
+
+describe('buildAudioOnlyArgs', () => {
+  it('encodes the mix like an mp4 render', () => {
+    const audio = {
+      inputArgs: ['-stream_loop', '-1', '-i', 'music.mp3'],
+      filterGraph: '[1:a]asetpts=PTS-STARTPTS,volume=0.8[a0];[a0]amix=inputs=1:normalize=0,volume=1[aout]',
+    };
+
+    expect(buildAudioOnlyArgs(audio, '/w/audio.m4a')).toEqual([
+      '-v', 'error', '-y',
+      // The unused input 0 keeps the graph's input numbers those of a whole render.
+      '-f', 'lavfi', '-i', 'color=size=16x16:duration=0.04',
+      '-stream_loop', '-1', '-i', 'music.mp3',
+      '-filter_complex', audio.filterGraph,
+      '-map', '[aout]', '-c:a', 'aac', '-b:a', '192k', '-vn',
+      '-fflags', '+bitexact', '-map_metadata', '-1', '-threads', '1', '/w/audio.m4a',
+    ]);
+  });
+});
