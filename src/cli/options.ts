@@ -50,7 +50,7 @@ export const RENDER_FLAGS: readonly FlagDefinition[] = [
   { flags: '--ffmpeg <path>', description: 'ffmpeg binary (default: $FLUVIE_FFMPEG, $FFMPEG_PATH, PATH, then the bundled build)' },
   { flags: '--project <dir>', description: 'Flutter project with the capture harness (default: $RENDER_PROJECT, then search upwards)' },
   { flags: '--flutter <path>', description: 'flutter binary (default: $FLUTTER_PATH, then PATH)' },
-  { flags: '--keep-temp', description: 'keep the render sandbox and print where it is' },
+  { flags: '--keep-temp', description: 'keep the flutter engine\'s render sandbox and print where it is (the native engine has none)' },
   { flags: '-v, --verbose', description: 'print engine, ffmpeg and harness details on stderr' },
   { flags: '--json', description: 'print NDJSON events on stdout instead of progress' },
 ];
