@@ -18,6 +18,7 @@ import { chooseEngine } from '../../../core/pipeline/choose-engine.js';
 import { loadRenderSpec } from '../../../core/pipeline/load-render-spec.js';
 import { posterPathFor } from '../../../core/pipeline/output-paths.js';
 import { planRender } from '../../../core/pipeline/plan.js';
+import { planWithAudio } from '../../../core/pipeline/plan-with-audio.js';
 import type { RenderDeps } from '../../../core/pipeline/render-request.js';
 import type { RenderFunction } from '../../queue/render-job.js';
 import type { Storage } from '../../storage/storage.js';
@@ -52,24 +53,32 @@ export function createChunkedRender(deps: ChunkedRenderDeps): RenderFunction {
     const { spec, baseDir } = await loadRenderSpec(request, renderDeps);
     const posterTime = request.posterTime ?? spec.poster ?? null;
     const plan = planRender(spec, { aspect: request.aspect, maxFrames: null, posterTime });
-    const workers = await deps.flows.workerCount();
-    const ranges = planChunks({ chunkFrames: deps.chunkFrames, totalFrames: plan.totalFrames, fps: plan.fps, workers });
-    if (ranges === null) return deps.base(request, renderDeps);
-
     // The job processor renders each job in the work folder `<workRoot>/<jobId>`.
     const jobId = path.basename(renderDeps.cwd);
+    // A render job that runs again after its worker stopped finds the record of the first run and
+    // waits for that flow, whatever the worker count is now, so no finished chunk renders again.
+    const previous = await deps.chunks.get(jobId);
+    const resumed = previous !== null && previous.fps === plan.fps && previous.ranges.at(-1)?.end === plan.totalFrames;
+    const workers = await deps.flows.workerCount();
+    const ranges = resumed ? previous.ranges : planChunks({ chunkFrames: deps.chunkFrames, totalFrames: plan.totalFrames, fps: plan.fps, workers });
+    if (ranges === null) return deps.base(request, renderDeps);
+
     const flow = { joinId: joinIdOf(jobId), chunkIds: ranges.map((_, index) => chunkIdOf(jobId, index)) };
     const chunkKeys = flow.chunkIds.map((id) => `${jobId}/chunks/${id}.mp4`);
     const joinedKey = `${jobId}/chunks/joined.mp4`;
-    renderDeps.emit({ type: 'log', level: 'info', message: `Rendering ${plan.totalFrames} frames in ${ranges.length} chunks on ${workers} workers` });
+    const action = resumed ? 'Resuming the chunked render of' : 'Rendering';
+    renderDeps.emit({ type: 'log', level: 'info', message: `${action} ${plan.totalFrames} frames in ${ranges.length} chunks on ${workers} workers` });
     renderDeps.emit({ type: 'start', engine: 'native', width: plan.width, height: plan.height, fps: plan.fps, totalFrames: plan.totalFrames, format: 'mp4', output: request.out });
 
     let completed = false;
     try {
-      await deps.chunks.put({
-        jobId, spec: request.source.value, quality: request.quality, aspect: request.aspect, ranges, fps: plan.fps,
-        chunkKeys, joinedKey, expiresAtMs: Date.now() + (deps.chunkTtlMs ?? 86_400_000),
-      });
+      if (!resumed) {
+        await deps.chunks.put({
+          jobId, spec: request.source.value, quality: request.quality, aspect: request.aspect, ranges, fps: plan.fps,
+          chunkKeys, joinedKey, expiresAtMs: Date.now() + (deps.chunkTtlMs ?? 86_400_000),
+        });
+      }
+      // An existing flow of the same job is kept (see ChunkFlows.add), so a resumed render adds nothing.
       await deps.flows.add({ ...flow, attempts: deps.attempts, backoffMs: deps.retryDelayMs });
       await waitForJoin(flow, ranges, plan.totalFrames, deps, renderDeps);
       completed = true;
@@ -80,7 +89,8 @@ export function createChunkedRender(deps: ChunkedRenderDeps): RenderFunction {
       if (plan.posterFrame !== null) {
         renderDeps.emit({ type: 'stage', stage: 'poster' });
         const ffmpeg = await resolveFfmpeg({ flag: request.ffmpegPath, env: renderDeps.env });
-        const stream = await createNativeEngine().capture({ spec, plan, baseDir, allowUnsupported: request.allowUnsupported, ffmpegPath: ffmpeg.path, ffprobePath: ffmpeg.ffprobePath }, { signal: renderDeps.signal, emit: renderDeps.emit });
+        const posterPlan = await planWithAudio(spec, plan, { aspect: request.aspect, maxFrames: null, posterTime }, { baseDir, ffmpeg, signal: renderDeps.signal });
+        const stream = await createNativeEngine().capture({ spec, plan: posterPlan, baseDir, allowUnsupported: request.allowUnsupported, ffmpegPath: ffmpeg.path, ffprobePath: ffmpeg.ffprobePath }, { signal: renderDeps.signal, emit: renderDeps.emit });
         try {
           poster = posterPathFor(request.out);
           await writePosterPng({ ffmpeg, frame: await stream.renderFrame(plan.posterFrame), width: plan.width, height: plan.height, outPath: poster, signal: renderDeps.signal });

@@ -10,6 +10,7 @@ import { requireEncoders, resolveFfmpeg } from '../../../core/encode/resolve-ffm
 import { createNativeEngine } from '../../../core/engines/native/native-engine.js';
 import { loadRenderSpec } from '../../../core/pipeline/load-render-spec.js';
 import { planRender } from '../../../core/pipeline/plan.js';
+import { planWithAudio } from '../../../core/pipeline/plan-with-audio.js';
 import type { RenderDeps, RenderRequest } from '../../../core/pipeline/render-request.js';
 import type { FrameRange } from './chunk-ranges.js';
 
@@ -29,13 +30,16 @@ export interface FrameRangeResult {
 export async function renderFrameRange(request: RenderRequest, range: FrameRange, deps: RenderDeps): Promise<FrameRangeResult> {
   if (request.format !== 'mp4') throw new FluvieError('usage', `Chunked renders write mp4 only, got format ${request.format}.`);
   const { spec, baseDir } = await loadRenderSpec(request, deps);
-  const plan = planRender(spec, { aspect: request.aspect, maxFrames: request.maxFrames, posterTime: null });
-  if (range.start < 0 || range.end > plan.totalFrames || range.start >= range.end) {
-    throw new FluvieError('usage', `Frame range ${range.start}..${range.end} is outside the video's ${plan.totalFrames} frames.`);
+  const planOptions = { aspect: request.aspect, maxFrames: request.maxFrames, posterTime: null };
+  const draftPlan = planRender(spec, planOptions);
+  if (range.start < 0 || range.end > draftPlan.totalFrames || range.start >= range.end) {
+    throw new FluvieError('usage', `Frame range ${range.start}..${range.end} is outside the video's ${draftPlan.totalFrames} frames.`);
   }
 
   const ffmpeg = await resolveFfmpeg({ flag: request.ffmpegPath, env: deps.env });
   requireEncoders(ffmpeg, 'mp4');
+  // Every chunk analyses the music it reads on its own, so beats and band energies match a whole render.
+  const plan = await planWithAudio(spec, draftPlan, planOptions, { baseDir, ffmpeg, signal: deps.signal });
   throwIfAborted(deps.signal);
 
   const stream = await createNativeEngine().capture({ spec, plan, baseDir, allowUnsupported: request.allowUnsupported, ffmpegPath: ffmpeg.path, ffprobePath: ffmpeg.ffprobePath }, { signal: deps.signal, emit: deps.emit });
