@@ -1,9 +1,9 @@
 /**
  * Finds the parts of a spec that read a music track's analysis: `beat` triggers, the audio-reactive
- * `pulse {on}` and `scaleY`, and `Bars` elements. Only scene elements and their Group children are
- * listed, the elements the planner times.
+ * `pulse {on}` and `scaleY`, and `Bars` elements, anywhere in the document: scenes, fills, overlays,
+ * master layouts, Group children and `child` props.
  */
-import { formatPath, type AnimationSpec, type ElementSpec, type VideoSpec } from '../../spec/index.js';
+import { collectElements, formatPath, type AnimationSpec, type ElementSpec, type VideoSpec } from '../../spec/index.js';
 import { DEFAULT_BAND, parseAudioBand, type AudioBand } from './audio-band.js';
 import { FluvieError } from '../errors.js';
 
@@ -25,18 +25,15 @@ export interface AudioUser {
  */
 export function findAudioUsers(spec: VideoSpec): AudioUser[] {
   const users: AudioUser[] = [];
-  spec.scenes.forEach((scene, sceneIndex) => {
-    (scene.children ?? []).forEach((element, index) => visit(element, formatPath(['scenes', sceneIndex, 'children', index]), users));
-  });
+  for (const visit of collectElements(spec)) addElementUsers(visit.element, formatPath(visit.path), users);
   return users;
 }
 
-function visit(element: ElementSpec, path: string, users: AudioUser[]): void {
+function addElementUsers(element: ElementSpec, path: string, users: AudioUser[]): void {
   if (element.type === 'Bars') {
     users.push({ path, track: element.track, needs: 'energy', band: parseAudioBand(element.band ?? DEFAULT_BAND, `${path}.band`) });
   }
   (element.animate ?? []).forEach((animation, index) => addAnimationUsers(animation, `${path}.animate[${index}]`, users));
-  if (element.type === 'Group') element.children.forEach((child, index) => visit(child, `${path}.children[${index}]`, users));
 }
 
 function addAnimationUsers(animation: AnimationSpec, path: string, users: AudioUser[]): void {

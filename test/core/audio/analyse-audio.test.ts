@@ -73,6 +73,18 @@ describe('analyseAudio', () => {
     expect(analysis?.defaultTrack).toBeNull();
   });
 
+  it('finds users in overlays and Group children', async () => {
+    const dir = await tempDir();
+    const tone = await writeTone(dir, 100, 1);
+    const reactive = { type: 'Box', animate: [{ preset: 'scaleY', on: 'bass', track: 'b' }] };
+    const analysis = await analyse(
+      { audio: [music(tone, { track: 'a' }), music(tone, { track: 'b' })], overlays: [bars({ track: 'a' })], scenes: [{ duration: '1s', children: [{ type: 'Group', children: [reactive] }] }] },
+      dir,
+    );
+
+    expect(analysis?.tracks.map((track) => track.anchor)).toEqual(['a', 'b']);
+  });
+
   it('rejects an unknown track id', async () => {
     const dir = await tempDir();
     const error = await analyse({ audio: [music(await writeTone(dir, 100, 1), { track: 'bed' })], scenes: [{ duration: '1s', children: [bars({ track: 'music' })] }] }, dir).catch((caught: unknown) => caught);
