@@ -21,6 +21,8 @@ export interface ElementTransitionLayout {
   /** New windows of the clips in a chain, by JSON path. */
   windows: Map<string, FrameWindow>;
   blends: PlannedElementBlend[];
+  /** Indexes in `transitions` of the transitions laid out here. */
+  used: number[];
 }
 
 /**
@@ -42,6 +44,7 @@ export function layoutElementTransitions(
 
   const outgoing = new Map<string, { spec: ElementTransitionSpec; frames: number; overlap: boolean; where: string }>();
   const incoming = new Set<string>();
+  const used: number[] = [];
   transitions.forEach((spec, index) => {
     const [fromId, toId] = spec.between;
     const a = byId.get(fromId);
@@ -60,6 +63,7 @@ export function layoutElementTransitions(
     if (between !== undefined) fail(where, `the two clips must be adjacent on their lane, but ${between.path} starts between them; join it into the chain or move it to another lane`);
     outgoing.set(fromId, { spec, frames, overlap: blend?.overlap ?? true, where });
     incoming.add(toId);
+    used.push(index);
   });
 
   const windows = new Map<string, FrameWindow>();
@@ -90,7 +94,7 @@ export function layoutElementTransitions(
       start = nextStart;
     }
   }
-  return { windows, blends };
+  return { windows, blends, used };
 }
 
 function checkPair(a: TransitionEntry, b: TransitionEntry, where: string): void {

@@ -44,13 +44,13 @@ export interface PlannedScene {
   enter: PlannedTransition | null;
   /** The master's children (placeholders filled), then the scene's own, bottom to top. */
   children: PlannedElement[];
-  /** Blends of the scene's element `transitions` between top-level children. */
+  /** Blends of the scene's element `transitions` between its top-level children (a Group's are on the Group). */
   elementBlends: PlannedElementBlend[];
 }
 
 /** One element transition: the incoming clip's first F frames, joined to the outgoing clip. */
 export interface PlannedElementBlend {
-  /** JSON paths of the two elements, siblings in the scene's stack. */
+  /** JSON paths of the two elements, siblings in the scene's stack or in one Group. */
   outgoing: string;
   incoming: string;
   blend: FrameWindow;
@@ -77,6 +77,8 @@ export interface PlannedElement {
   animations: PlannedAnimation[];
   /** Group children; empty for other types. */
   children: PlannedElement[];
+  /** Blends of the scene's element `transitions` between this Group's children; absent for other types. */
+  elementBlends?: PlannedElementBlend[] | undefined;
   /** The planned `child` prop of a wrapper element (TitleCard, DeviceFrame, ...), with its own window and animations. */
   child?: PlannedElement | undefined;
 }

@@ -12,6 +12,7 @@ import {
   resolveTimeFrames,
   resolveVideoSize,
   type ElementSpec,
+  type ElementTransitionSpec,
   type MotionDefaultsSpec,
   type SceneWindow,
   type ShowWindowSpec,
@@ -23,7 +24,7 @@ import type { AnimationScope } from './plan-animation.js';
 import { layoutElementTransitions } from './plan-element-transitions.js';
 import { applySceneMaster, type SceneEntry } from './plan-masters.js';
 import { canvasSizeFor } from './plan-size.js';
-import type { FrameWindow, PlannedElement, PlannedScene, RenderPlan } from './plan-types.js';
+import type { FrameWindow, PlannedElement, PlannedElementBlend, PlannedScene, RenderPlan } from './plan-types.js';
 import type { Aspect } from './render-request.js';
 
 export type { RenderPlan } from './plan-types.js';
@@ -94,24 +95,40 @@ function planScene(spec: VideoSpec, window: SceneWindow, fps: number, animations
     motionDefaults: [applied.scene.motionDefaults, ...videoMotionDefaults(spec)],
     animations,
     ...(beatFrames === undefined ? {} : { beatFrames }),
+    transitions: applied.scene.transitions ?? [],
+    sceneIndex: window.index,
+    usedTransitions: new Set(),
   };
-  const authored = applied.entries.map((entry) => ({ ...entry, window: elementWindow(entry, context) ?? sceneWindow }));
-  const layout = layoutElementTransitions(authored, applied.scene.transitions ?? [], fps, window.index);
+  const siblings = planSiblings(applied.entries, context, sceneWindow);
+  context.transitions.forEach((transition, index) => {
+    if (!context.usedTransitions.has(index)) {
+      throw new FluvieError('spec_invalid', `${path}.transitions[${index}]: "${transition.between[0]}" and "${transition.between[1]}" are not siblings; an element transition joins two elements of the scene or of one Group`);
+    }
+  });
   return {
     index: window.index,
     path,
     scene: applied.scene,
     window: sceneWindow,
     enter: transition === null ? null : { transition, blend: { start: window.start, end: window.start + transition.frames } },
-    children: applied.entries.map((entry) => planElement(entry.element, entry.path, context, sceneWindow, layout.windows.get(entry.path))),
-    elementBlends: layout.blends,
+    children: siblings.children,
+    elementBlends: siblings.blends,
   };
 }
 
 /** Overlays run on the video clock: their scope and `show` windows measure the whole video. */
 function planOverlays(spec: VideoSpec, fps: number, totalFrames: number, animations: AnimationPlanner, beatFrames: AnimationScope['beatFrames']): PlannedElement[] {
   const video = { start: 0, end: totalFrames };
-  const context: ElementContext = { fps, scene: video, motionDefaults: videoMotionDefaults(spec), animations, ...(beatFrames === undefined ? {} : { beatFrames }) };
+  const context: ElementContext = {
+    fps,
+    scene: video,
+    motionDefaults: videoMotionDefaults(spec),
+    animations,
+    ...(beatFrames === undefined ? {} : { beatFrames }),
+    transitions: [],
+    sceneIndex: -1,
+    usedTransitions: new Set(),
+  };
   return planElements(spec.overlays ?? [], 'overlays', context, video);
 }
 
@@ -120,10 +137,26 @@ function videoMotionDefaults(spec: VideoSpec): (MotionDefaultsSpec | undefined)[
   return [spec.motionDefaults, spec.theme?.motion];
 }
 
-type ElementContext = Omit<AnimationScope, 'window' | 'anchorTimeline'> & { animations: AnimationPlanner };
+type ElementContext = Omit<AnimationScope, 'window' | 'anchorTimeline'> & {
+  animations: AnimationPlanner;
+  /** The scene's element transitions, each laid out over the list of siblings that contains both ids. */
+  transitions: readonly ElementTransitionSpec[];
+  sceneIndex: number;
+  /** Indexes of the transitions already laid out. A transition that no sibling list contains is an error. */
+  usedTransitions: Set<number>;
+};
 
 function planElements(elements: readonly ElementSpec[], path: string, context: ElementContext, parentScope: FrameWindow): PlannedElement[] {
   return elements.map((element, index) => planElement(element, `${path}[${index}]`, context, parentScope));
+}
+
+/** Plans a list of siblings, laying out the element transitions between them first, because they move the clips' windows. */
+function planSiblings(entries: readonly SceneEntry[], context: ElementContext, parentScope: FrameWindow): { children: PlannedElement[]; blends: PlannedElementBlend[] } {
+  const authored = entries.map((entry) => ({ ...entry, window: elementWindow(entry, context) ?? parentScope }));
+  const layout = layoutElementTransitions(authored, context.transitions, context.fps, context.sceneIndex);
+  for (const index of layout.used) context.usedTransitions.add(index);
+  const children = entries.map((entry) => planElement(entry.element, entry.path, context, parentScope, layout.windows.get(entry.path)));
+  return { children, blends: layout.blends };
 }
 
 function elementWindow(entry: SceneEntry, context: ElementContext): FrameWindow | null {
@@ -141,10 +174,15 @@ function planElement(element: ElementSpec, path: string, context: ElementContext
     window,
     scope,
     animations: [],
-    children: element.type === 'Group' ? planElements(element.children, `${path}.children`, context, scope) : [],
+    children: [],
     child,
   };
-  const { animations, ...animationContext } = context;
+  if (element.type === 'Group') {
+    const siblings = planSiblings(element.children.map((item, index) => ({ element: item, path: `${path}.children[${index}]` })), context, scope);
+    planned.children = siblings.children;
+    planned.elementBlends = siblings.blends;
+  }
+  const { animations, transitions: _transitions, sceneIndex: _sceneIndex, usedTransitions: _used, ...animationContext } = context;
   animations.add(planned, element.animate ?? [], { ...animationContext, window: scope });
   return planned;
 }

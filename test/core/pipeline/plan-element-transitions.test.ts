@@ -74,6 +74,29 @@ describe('layoutElementTransitions', () => {
 });
 
 describe('element transitions in the plan', () => {
+  it('non-sibling pair is rejected', () => {
+    const clip = (id: string) => ({ type: 'Clip', id, source: { kind: 'file', value: `/media/${id}.mp4` } });
+    const spec = VideoSpecSchema.parse({
+      fluvieSpec: 1,
+      scenes: [{ duration: '4s', children: [clip('a'), { type: 'Group', children: [clip('b')] }], transitions: [{ kind: 'crossFade', duration: '5f', between: ['a', 'b'] }] }],
+    });
+    expect(() => planRender(spec, defaultPlanOptions)).toThrow(FluvieError);
+    expect(() => planRender(spec, defaultPlanOptions)).toThrow(/scenes\[0\]\.transitions\[0\]: "a" and "b" are not siblings/);
+  });
+
+  it('group children blends sit on the Group', () => {
+    const clip = (id: string, show: Record<string, string>) => ({ type: 'Clip', id, source: { kind: 'file', value: `/media/${id}.mp4` }, show });
+    const spec = VideoSpecSchema.parse({
+      fluvieSpec: 1,
+      scenes: [{ duration: '4s', children: [{ type: 'Group', children: [clip('a', { to: '2s' }), clip('b', { from: '2s' })] }], transitions: [{ kind: 'crossFade', duration: '10f', between: ['a', 'b'] }] }],
+    });
+    const scene = planRender(spec, defaultPlanOptions).scenes[0]!;
+    const group = scene.children[0]!;
+    expect(scene.elementBlends).toEqual([]);
+    expect(group.elementBlends).toMatchObject([{ outgoing: 'scenes[0].children[0].children[0]', incoming: 'scenes[0].children[0].children[1]', blend: { start: 50, end: 60 } }]);
+    expect(group.children[1]!.window).toEqual({ start: 50, end: 110 });
+  });
+
   it('clip windows and blends are planned', () => {
     const source = (name: string) => ({ kind: 'file', value: `/media/${name}.mp4` });
     const spec = VideoSpecSchema.parse({

@@ -10,6 +10,8 @@ import type { LayerPool } from './layers.js';
 import { applyFont } from './text-layout.js';
 import { drawImage } from './draw-image.js';
 import { drawMotion } from './effects/draw-motion.js';
+import { drawNodesWithBlends } from './element-blends.js';
+import { drawComposition } from './draw-transition.js';
 
 export interface PaintContext {
   layers: LayerPool;
@@ -68,7 +70,13 @@ function drawContent(ctx: SKRSContext2D, content: NodeContent, node: DrawNode, a
       ctx.beginPath();
       ctx.rect(0, 0, node.box.width, node.box.height);
       ctx.clip();
-      for (const child of content.children) drawElement(ctx, child, alpha, paint);
+      drawNodesWithBlends(
+        ctx,
+        content.children,
+        content.blends,
+        (target, child) => drawElement(target, child, alpha, paint),
+        (target, pair) => drawComposition(target, pair, node.box.width, node.box.height, paint.layers, (layer, child) => drawElement(layer, child, alpha, paint)),
+      );
       ctx.restore();
       return;
     case 'drawn':

@@ -1,8 +1,9 @@
 /**
- * Element transitions inside a scene: during a blend, the two clips are painted as a pair the way
- * scenes blend (draw-transition.ts), in canvas coordinates because each element's box is placed in
- * the full canvas. The progress is p = (f − start + 1) / F, eased like a scene blend. With
- * `overlap: false` the outgoing clip is evaluated at its held last frame.
+ * Element transitions between siblings, which are a scene's top-level elements or a Group's
+ * children. During a blend the two clips are painted as a pair the way scenes blend
+ * (draw-transition.ts). The blend works in the coordinates of the parent box, because each
+ * element's placement fills its parent. The progress is p = (f − start + 1) / F, eased like a scene
+ * blend. With `overlap: false` the outgoing clip is evaluated at its held last frame.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { easeFor } from '../../motion/ease.js';
@@ -12,18 +13,20 @@ import { blendOf, type SceneBlend } from './transition.js';
 
 export interface PreparedElementBlend {
   planned: PlannedElementBlend;
-  /** Indexes of the two clips in the scene's top-level nodes. */
+  /** Indexes of the two clips among their sibling nodes. */
   outgoing: number;
   incoming: number;
+  /** Per-frame scratch: the blend on the frame being drawn, or null outside its window. */
+  active: SceneBlend | null;
 }
 
-/** Matches each planned blend to the scene's top-level nodes by JSON path. */
+/** Matches each planned blend to the sibling nodes by JSON path. */
 export function prepareElementBlends(blends: readonly PlannedElementBlend[], nodes: readonly DrawNode[]): PreparedElementBlend[] {
   const prepared: PreparedElementBlend[] = [];
   for (const planned of blends) {
     const outgoing = nodes.findIndex((node) => node.path === planned.outgoing);
     const incoming = nodes.findIndex((node) => node.path === planned.incoming);
-    if (outgoing >= 0 && incoming >= 0) prepared.push({ planned, outgoing, incoming });
+    if (outgoing >= 0 && incoming >= 0) prepared.push({ planned, outgoing, incoming, active: null });
   }
   return prepared;
 }
@@ -37,17 +40,30 @@ export function elementBlendAt(blend: PreparedElementBlend, frame: number): Scen
   return blendOf(transition, easeFor(transition.ease)(p));
 }
 
-/** Returns the frame to evaluate the outgoing clip at while `blend` runs: its held frame, or null when it plays on. */
-export function heldFrameAt(blend: PreparedElementBlend, frame: number): number | null {
-  if (blend.planned.holdFrame === null) return null;
-  return elementBlendAt(blend, frame) === null ? null : blend.planned.holdFrame;
+/**
+ * Sets each blend's state for `frame` and appends it to the frame signature. An active blend
+ * without overlap evaluates its outgoing clip again at the held frame, through `evaluate`.
+ */
+export function evaluateElementBlends(
+  blends: readonly PreparedElementBlend[],
+  nodes: readonly DrawNode[],
+  frame: number,
+  signature: number[],
+  evaluate: (node: DrawNode, frame: number) => void,
+): void {
+  for (const blend of blends) {
+    const active = elementBlendAt(blend, frame);
+    blend.active = active;
+    signature.push(active === null ? -1 : active.e);
+    if (active !== null && blend.planned.holdFrame !== null) evaluate(nodes[blend.outgoing]!, blend.planned.holdFrame);
+  }
 }
 
 export type DrawPair = (ctx: SKRSContext2D, pair: { outgoing: DrawNode; incoming: DrawNode; blend: SceneBlend }) => void;
 
 /**
- * Paints `nodes` bottom to top; a clip pair in an active blend is painted as one blend in the slot
- * of the upper clip.
+ * Paints sibling `nodes` bottom to top. A clip pair whose blend is active on this frame is painted
+ * as one blend, in the slot of the upper clip.
  *
  * NOTE: Fluvie puts the blend's lower layer in the lower clip's slot and the upper layer in the
  * upper clip's slot, so a sibling between two clips would sit between the two layers. Here it sits
@@ -57,26 +73,24 @@ export function drawNodesWithBlends(
   ctx: SKRSContext2D,
   nodes: readonly DrawNode[],
   blends: readonly PreparedElementBlend[],
-  frame: number,
   drawNode: (ctx: SKRSContext2D, node: DrawNode) => void,
   drawPair: DrawPair,
 ): void {
-  if (blends.length === 0) {
+  const upper = new Map<number, PreparedElementBlend>();
+  const lower = new Set<number>();
+  for (const blend of blends) {
+    if (blend.active === null) continue;
+    upper.set(Math.max(blend.outgoing, blend.incoming), blend);
+    lower.add(Math.min(blend.outgoing, blend.incoming));
+  }
+  if (upper.size === 0) {
     for (const node of nodes) drawNode(ctx, node);
     return;
   }
-  const upper = new Map<number, { blend: PreparedElementBlend; state: SceneBlend }>();
-  const lower = new Set<number>();
-  for (const blend of blends) {
-    const state = elementBlendAt(blend, frame);
-    if (state === null) continue;
-    upper.set(Math.max(blend.outgoing, blend.incoming), { blend, state });
-    lower.add(Math.min(blend.outgoing, blend.incoming));
-  }
   nodes.forEach((node, index) => {
-    const active = upper.get(index);
-    if (active !== undefined) {
-      drawPair(ctx, { outgoing: nodes[active.blend.outgoing]!, incoming: nodes[active.blend.incoming]!, blend: active.state });
+    const blend = upper.get(index);
+    if (blend !== undefined && blend.active !== null) {
+      drawPair(ctx, { outgoing: nodes[blend.outgoing]!, incoming: nodes[blend.incoming]!, blend: blend.active });
       return;
     }
     if (!lower.has(index)) drawNode(ctx, node);

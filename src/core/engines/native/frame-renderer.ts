@@ -12,7 +12,7 @@ import { drawBackground, type PreparedBackground } from './draw-background.js';
 import { drawElement, type PaintContext } from './draw-element.js';
 import type { DrawNode } from './nodes.js';
 import { drawComposition, pushCompositionSignature } from './draw-transition.js';
-import { drawNodesWithBlends, heldFrameAt, type PreparedElementBlend } from './element-blends.js';
+import { drawNodesWithBlends, evaluateElementBlends, type PreparedElementBlend } from './element-blends.js';
 import { drawMorph, morphAt, pushMorphSignature, type MorphState, type SharedPair } from './shared-morph.js';
 import { composeFrame, type FrameComposition, type SceneAtFrame } from './transition.js';
 
@@ -84,11 +84,7 @@ export class FrameRenderer {
     // A video background changes on its own clock, so its state is part of the frame's state.
     if (scene.background.kind === 'clip') signature.push(scene.background.player.update(at.frame));
     evaluateNodes(scene.nodes, at.frame, this.evaluator, signature);
-    // With `overlap: false` the outgoing clip of an element transition is held on its last frame.
-    for (const blend of scene.elementBlends) {
-      const held = heldFrameAt(blend, at.frame);
-      if (held !== null) evaluateNodes([scene.nodes[blend.outgoing]!], held, this.evaluator, signature);
-    }
+    evaluateElementBlends(scene.elementBlends, scene.nodes, at.frame, signature, (node, held) => evaluateNodes([node], held, this.evaluator, signature));
   }
 
   /**
@@ -116,7 +112,7 @@ export class FrameRenderer {
     ctx.globalAlpha = 1;
     drawBackground(ctx, scene.background, this.plan.width, this.plan.height);
     const drawNode = (target: SKRSContext2D, node: DrawNode): void => drawElement(target, node, 1, this.paint);
-    drawNodesWithBlends(ctx, scene.nodes, scene.elementBlends, at.frame, drawNode, (target, pair) =>
+    drawNodesWithBlends(ctx, scene.nodes, scene.elementBlends, drawNode, (target, pair) =>
       drawComposition(target, pair, this.plan.width, this.plan.height, this.paint.layers, drawNode),
     );
   }
@@ -154,6 +150,9 @@ function evaluateNodes(nodes: readonly DrawNode[], frame: number, evaluator: Pro
     pushKeyframeSignature(keyframe, signature);
     if (node.content.kind === 'drawn') signature.push(node.content.drawer.update(frame));
     if (node.content.kind === 'group' || node.content.kind === 'drawn') evaluateNodes(node.content.children, frame, evaluator, signature);
+    if (node.content.kind === 'group' && node.content.blends.length > 0) {
+      evaluateElementBlends(node.content.blends, node.content.children, frame, signature, (child, held) => evaluateNodes([child], held, evaluator, signature));
+    }
   }
 }
 

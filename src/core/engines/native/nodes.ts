@@ -12,6 +12,7 @@ import type { TextAlignment, TextLayout, ResolvedTextStyle } from './text-layout
 import type { ImageFit } from './draw-image.js';
 import type { ElementDrawer } from './element-drawer.js';
 import { buildDrawnContent } from './build-drawn.js';
+import { prepareElementBlends, type PreparedElementBlend } from './element-blends.js';
 import type { ClipLibrary } from './clip/clip-library.js';
 import type { AudioAnalysis } from '../../audio/audio-analysis.js';
 import type { CubeLut } from './effects/cube-lut.js';
@@ -49,7 +50,8 @@ export type NodeContent =
   | { kind: 'box'; color: string | null; size: { width: number; height: number } | null; inner: Rect }
   | { kind: 'image'; image: Image; fit: ImageFit; cornerRadius: number }
   | { kind: 'shape'; path: Path2D; color: string; strokeWidth: number }
-  | { kind: 'group'; children: DrawNode[] }
+  /** `blends` are the element transitions between the Group's children. */
+  | { kind: 'group'; children: DrawNode[]; blends: PreparedElementBlend[] }
   /** An element kind with its own drawer (element-drawer.ts); `children` are nodes it positions and paints. */
   | { kind: 'drawn'; drawer: ElementDrawer; children: DrawNode[] }
   | { kind: 'empty' };
@@ -141,8 +143,10 @@ function buildContent(planned: PlannedElement, context: NodeContext): NodeConten
     case 'Shape':
       if (element.reveal !== undefined) break;
       return shapeContent(element);
-    case 'Group':
-      return { kind: 'group', children: buildNodes(planned.children, context) };
+    case 'Group': {
+      const children = buildNodes(planned.children, context);
+      return { kind: 'group', children, blends: prepareElementBlends(planned.elementBlends ?? [], children) };
+    }
   }
   return buildDrawnContent(planned, context, (children) => buildNodes(children, context)) ?? { kind: 'empty' };
 }

@@ -77,17 +77,7 @@ function checkScene(scene: SceneSpec, index: number, add: Add): void {
   if (scene.background !== undefined) checkBackground(scene.background, `${path}.background`, add);
   for (const [slot, fill] of Object.entries(scene.fills ?? {})) checkElement(fill, formatPath(['scenes', index, 'fills', slot]), add);
   checkAudioTracks(scene.audio, `${path}.audio`, add);
-  checkElementTransitions(scene, path, add);
   (scene.children ?? []).forEach((element, index) => checkElement(element, `${path}.children[${index}]`, add));
-}
-
-/** Element transitions are drawn between top-level elements of a scene (its own children and master fills). */
-function checkElementTransitions(scene: SceneSpec, path: string, add: Add): void {
-  const topLevel = new Set([...(scene.children ?? []), ...Object.values(scene.fills ?? {})].flatMap((element) => (element.id === undefined ? [] : [element.id])));
-  (scene.transitions ?? []).forEach((transition, index) => {
-    if (transition.between.every((id) => topLevel.has(id))) return;
-    add(`${path}.transitions[${index}]`, 'element transitions inside a Group', `${NOT_YET}; the two clips would cut at their windows`);
-  });
 }
 
 function checkBackground(background: BackgroundSpec, path: string, add: Add): void {

@@ -27,9 +27,14 @@ afterAll(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
-/** Renders a 2 s scene on green with clip `a` (red, first second) and `b` (blue, second second) joined by `transition`. */
-async function render(name: string, transition: Record<string, unknown>): Promise<string> {
+/**
+ * Renders a 2 s scene on green with clip `a` (red, first second) and `b` (blue, second second)
+ * joined by `transition`. With `inGroup` the clips sit in a Group that covers the right half.
+ */
+async function render(name: string, transition: Record<string, unknown>, inGroup = false): Promise<string> {
   const clip = (id: string, colour: string, show: Record<string, string>) => ({ type: 'Clip', id, source: { kind: 'asset', value: `${colour}.mp4` }, fit: 'fill', show });
+  const clips = [clip('a', 'red', { to: '1s' }), clip('b', 'blue', { from: '1s' })];
+  const children = inGroup ? [{ type: 'Group', transform: { x: 0.5, y: 0, w: 0.5, h: 1, anchor: 'topLeft' }, children: clips }] : clips;
   const spec = {
     fluvieSpec: 1,
     size: { width: SIZE, height: SIZE },
@@ -38,7 +43,7 @@ async function render(name: string, transition: Record<string, unknown>): Promis
       {
         duration: '2s',
         background: { kind: 'color', color: '#00FF00' },
-        children: [clip('a', 'red', { to: '1s' }), clip('b', 'blue', { from: '1s' })],
+        children,
         transitions: [{ duration: '10f', between: ['a', 'b'], ...transition }],
       },
     ],
@@ -69,6 +74,15 @@ describe('element transitions', () => {
     expectColorNear(await at(file, 35, 32), BLUE, 12);
     // Clip b keeps its one-second length, so it ends at frame 50.
     expectColorNear(await at(file, 55, 32), GREEN, 12);
+  });
+
+  it('wipe inside a Group uses the group box', async () => {
+    // The group spans x 32..64; half way through the wipe, blue covers x 32..48 and red x 48..64.
+    const file = await render('group', { kind: 'wipe', direction: 'right' }, true);
+    expectColorNear(await at(file, 24, 40), BLUE, 12);
+    expectColorNear(await at(file, 24, 58), RED, 12);
+    expectColorNear(await at(file, 24, 16), GREEN, 12);
+    expectColorNear(await at(file, 35, 40), BLUE, 12);
   });
 
   it('crossFade without overlap holds the outgoing clip', async () => {

@@ -54,13 +54,13 @@ describe('findUnsupportedFeatures', () => {
     expect(findUnsupportedFeatures(spec).map((item) => item.path)).toEqual(['overlays[0]', 'masters.deck.children[0]', 'scenes[0].fills.body']);
   });
 
-  it('element transitions inside a Group are listed', () => {
+  it('element transitions inside a Group are drawn', () => {
     const clip = (id: string) => ({ type: 'Clip', id, source: { kind: 'file', value: '/tmp/a.mp4' } });
     const spec = parseSpec({
       fluvieSpec: 1,
       scenes: [{ duration: '2s', children: [{ type: 'Group', children: [clip('a'), clip('b')] }], transitions: [{ kind: 'crossFade', duration: '5f', between: ['a', 'b'] }] }],
     });
-    expect(findUnsupportedFeatures(spec).map((item) => [item.path, item.feature])).toEqual([['scenes[0].transitions[0]', 'element transitions inside a Group']]);
+    expect(findUnsupportedFeatures(spec)).toEqual([]);
   });
 
   it('drawable reference specs have nothing unsupported', () => {
