@@ -36,6 +36,8 @@ export type ChunkFlowState =
 /** How long {@link ChunkFlows.remove} waits for running jobs of a canceled flow to stop, in milliseconds. */
 const REMOVE_TIMEOUT_MS = 30_000;
 const REMOVE_POLL_MS = 100;
+/** How long BullMQ keeps a completed or failed job of a flow that was never removed, in seconds. */
+const KEEP_FINISHED_SECONDS = 86_400;
 
 export class ChunkFlows {
   readonly #prefix: string;
@@ -66,7 +68,14 @@ export class ChunkFlows {
     if ((await this.#queue.getJobState(flow.joinId)) === 'failed') await this.remove(flow);
     for (const id of [flow.joinId, ...flow.chunkIds]) await this.#cancels.clear(id);
 
-    const retry = { attempts: flow.attempts, backoff: { type: 'exponential', delay: flow.backoffMs } };
+    // Completed and failed jobs stay until remove(), which needs the join job's state and the failed
+    // chunk's reason. BullMQ deletes them after a day in case the render that added them never ends.
+    const retry = {
+      attempts: flow.attempts,
+      backoff: { type: 'exponential', delay: flow.backoffMs },
+      removeOnComplete: { age: KEEP_FINISHED_SECONDS },
+      removeOnFail: { age: KEEP_FINISHED_SECONDS },
+    };
     await this.#producer.add({
       name: 'join',
       queueName: CHUNK_QUEUE_NAME,
@@ -74,7 +83,6 @@ export class ChunkFlows {
       children: flow.chunkIds.map((chunkId) => ({
         name: 'chunk',
         queueName: CHUNK_QUEUE_NAME,
-        // Completed and failed jobs stay until remove(), which needs the failed chunk's reason.
         opts: { jobId: chunkId, ...retry, failParentOnFailure: true },
       })),
     });

@@ -4,7 +4,8 @@
  * flow end to end. The joined video matches a whole render frame by frame, with identical audio. A
  * failed chunk runs again alone, and a chunk that uses up its attempts fails the job with its reason.
  * A cancel stops the chunk jobs, a SIGKILLed worker's chunk finishes on the other worker, and with
- * one worker left a render is no longer chunked.
+ * one worker left a render is no longer chunked. When the worker that holds the render job is
+ * killed, the job's next run resumes its flow.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -40,6 +41,7 @@ let redis: RunningRedis;
 let dir: string;
 let prefix: string;
 let api: SharedApi;
+let workerEnv: Record<string, string>;
 const workers: CliProcess[] = [];
 
 beforeAll(async () => {
@@ -47,11 +49,11 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'fluvie-chunked-'));
   prefix = `chunk${randomUUID().slice(0, 8)}`;
   api = await startSharedApi({ redisUrl: redis.url, prefix, dir });
-  const env = {
+  workerEnv = {
     QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, REDIS_PREFIX: prefix, LOCAL_STORAGE_DIR: dir, FLUVIE_ENABLE_MCP: 'false', SHUTDOWN_GRACE: '0s',
     CHUNK_FRAMES: '30', RENDER_ATTEMPTS: '2', WORKER_LOCK_DURATION: '10s', WORKER_STALLED_INTERVAL: '1s',
   };
-  workers.push(spawnWorker(env), spawnWorker(env));
+  workers.push(spawnWorker(workerEnv), spawnWorker(workerEnv));
   await Promise.all(workers.map((worker) => worker.ready));
 }, 60_000);
 
@@ -234,5 +236,33 @@ describe('chunked render on workers', () => {
     const chunkLines = workers.flatMap((worker) => worker.lines.filter((line) => line.includes(`"chunkId":"${id}.`)));
     expect(chunkLines).toHaveLength(0);
     expect((await videoStream(path.join(dir, id, 'video.mp4'))).frameCount).toBe(75);
+  }, 150_000);
+
+  it('resumes the flow after its holder died', async () => {
+    const added = spawnWorker(workerEnv);
+    workers.push(added);
+    await added.ready;
+    const alive = workers.filter((worker) => worker.alive());
+    expect(alive).toHaveLength(2);
+
+    // 12 scenes: 12 * 1.5 s - 11 * 0.5 s = 12.5 s, 375 frames in 12 chunks.
+    const id = await post(spec(12));
+    await waitUntil(() => alive.some((worker) => worker.started.includes(id)), `the render job ${id}`);
+    const holder = alive.find((worker) => worker.started.includes(id))!;
+    const survivor = alive.find((worker) => worker !== holder)!;
+    const renderedChunks = (): string[] => alive.flatMap((worker) => worker.lines.filter((line) => line.includes(`"chunkId":"${id}.chunk`) && line.includes('"msg":"chunk rendered"')));
+    await waitUntil(() => renderedChunks().length >= 2, `two chunks of ${id}`);
+    await holder.stop('SIGKILL');
+    const renderedBeforeKill = renderedChunks().map((line) => /"chunkId":"([^"]+)"/.exec(line)?.[1] ?? '');
+
+    const job = await waitForEnd(id);
+    expect(job['status']).toBe('succeeded');
+    // The survivor ran the render job again and waited for the first run's flow.
+    expect(survivor.started.filter((started) => started === id)).toHaveLength(1);
+    for (const chunkId of renderedBeforeKill) expect(linesAbout(chunkId, 'chunk rendered')).toHaveLength(1);
+    expect(linesAbout(`${id}.join`, 'chunks joined')).toHaveLength(1);
+    // The resumed render cleaned up the flow's files, so it did not render the video whole instead.
+    expect(await readdir(path.join(dir, id))).not.toContain('chunks');
+    expect((await videoStream(path.join(dir, id, 'video.mp4'))).frameCount).toBe(375);
   }, 150_000);
 });
