@@ -4,7 +4,7 @@
  * flow end to end. The joined video matches a whole render frame by frame, with identical audio. A
  * failed chunk runs again alone, and a chunk that uses up its attempts fails the job with its reason.
  * A cancel stops the chunk jobs, a SIGKILLed worker's chunk finishes on the other worker, and with
- * one worker left a render is no longer chunked. When the worker that holds the render job is
+ * one worker left a render is no longer chunked. When the worker that runs the render job is
  * killed, the job's next run resumes its flow.
  */
 import { execFile } from 'node:child_process';
