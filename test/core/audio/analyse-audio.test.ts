@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseAudio } from '../../../src/core/audio/analyse-audio.js';
 import { planRender } from '../../../src/core/pipeline/plan.js';
-import { isFluvieError } from '../../../src/core/errors.js';
+import { FluvieError } from '../../../src/core/errors.js';
 import { parseSpec } from '../engines/native/native-helpers.js';
 import { tempDir } from '../../helpers/media.js';
 import { writeKicks, writeTone } from './audio-fixtures.js';
@@ -89,7 +89,8 @@ describe('analyseAudio', () => {
     const dir = await tempDir();
     const error = await analyse({ audio: [music(await writeTone(dir, 100, 1), { track: 'bed' })], scenes: [{ duration: '1s', children: [bars({ track: 'music' })] }] }, dir).catch((caught: unknown) => caught);
 
-    expect(isFluvieError(error) && error.code).toBe('spec_invalid');
+    expect(error).toBeInstanceOf(FluvieError);
+    expect((error as FluvieError).code).toBe('spec_invalid');
     expect(String(error)).toContain('scenes[0].children[0] names track "music"');
   });
 
@@ -97,7 +98,8 @@ describe('analyseAudio', () => {
     const dir = await tempDir();
     const error = await analyse({ audio: [music(await writeTone(dir, 100, 1))], scenes: [{ duration: '1s', children: [bars({ band: 'sub' })] }] }, dir).catch((caught: unknown) => caught);
 
-    expect(isFluvieError(error) && error.code).toBe('spec_invalid');
+    expect(error).toBeInstanceOf(FluvieError);
+    expect((error as FluvieError).code).toBe('spec_invalid');
     expect(String(error)).toContain('scenes[0].children[0].band is "sub"');
   });
 
@@ -105,7 +107,8 @@ describe('analyseAudio', () => {
     const dir = await tempDir();
     const error = await analyse({ scenes: [{ duration: '1s', children: [{ type: 'Box', animate: [{ preset: 'pulse', on: 'bass' }] }] }] }, dir).catch((caught: unknown) => caught);
 
-    expect(isFluvieError(error) && error.code).toBe('spec_invalid');
+    expect(error).toBeInstanceOf(FluvieError);
+    expect((error as FluvieError).code).toBe('spec_invalid');
     expect(String(error)).toContain("scenes[0].children[0].animate[0] follows the video's first music track");
   });
 });

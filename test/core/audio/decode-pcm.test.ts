@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_SAMPLE_RATE } from '../../../src/core/audio/audio-band.js';
 import { PcmDecoder, pcmDecodeArgs } from '../../../src/core/audio/decode-pcm.js';
-import { isFluvieError } from '../../../src/core/errors.js';
+import { FluvieError } from '../../../src/core/errors.js';
 import { tempDir } from '../../helpers/media.js';
 import { writeTone } from './audio-fixtures.js';
 
@@ -52,7 +52,8 @@ describe('PcmDecoder', () => {
     await writeFile(file, 'plain text');
     const error = await decoder().decode({ file, trimFrom: null, trimTo: null }).catch((caught: unknown) => caught);
 
-    expect(isFluvieError(error) && error.code).toBe('ffmpeg_failed');
+    expect(error).toBeInstanceOf(FluvieError);
+    expect((error as FluvieError).code).toBe('ffmpeg_failed');
     expect(String(error)).toContain(file);
   });
 });

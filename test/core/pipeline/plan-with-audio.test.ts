@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveFfmpeg } from '../../../src/core/encode/resolve-ffmpeg.js';
-import { isFluvieError } from '../../../src/core/errors.js';
+import { FluvieError } from '../../../src/core/errors.js';
 import { planRender, type PlanOptions } from '../../../src/core/pipeline/plan.js';
 import { planWithAudio } from '../../../src/core/pipeline/plan-with-audio.js';
 import { runCliCapture } from '../../helpers/cli.js';
@@ -47,7 +47,8 @@ describe('planWithAudio', () => {
   it('rejects a window without a beat', async () => {
     const error = await planKicks([{ duration: '3s', children: [box([{ preset: 'fadeIn', at: { kind: 'beat' } }], { show: { from: '16f', to: '29f' } })] }]).catch((caught: unknown) => caught);
 
-    expect(isFluvieError(error) && error.code).toBe('spec_invalid');
+    expect(error).toBeInstanceOf(FluvieError);
+    expect((error as FluvieError).code).toBe('spec_invalid');
     expect(String(error)).toContain('waits for a beat');
     expect(String(error)).toContain('between frames 16 and 29');
   });
