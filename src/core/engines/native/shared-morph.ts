@@ -83,10 +83,12 @@ function collectSharedSlots(planned: readonly PlannedElement[], nodes: readonly 
 }
 
 /**
- * Computes the morph of `pair` at eased progress `e`, from the slots' keyframes of this frame.
+ * Computes the morph of `pair` at eased progress `e`, from the slots' keyframes of this frame. A
+ * slot's rect is the axis-aligned bounds of its box after the keyframe and placement transforms,
+ * as Flutter's `MatrixUtils.transformRect` gives it.
  *
- * NOTE: a slot's rect follows its box, its keyframe translation and its keyframe scale. It does not
- * follow the rotation or skew of its keyframe, or any animation of an enclosing Group.
+ * NOTE: the transforms of an enclosing Group (its placement rotation and animations) are not
+ * followed; only the Group boxes' offsets are.
  */
 export function morphAt(pair: SharedPair, e: number): MorphState {
   const from = slotRect(pair.source);
@@ -99,18 +101,49 @@ export function morphAt(pair: SharedPair, e: number): MorphState {
   };
 }
 
+/**
+ * Returns the canvas bounds of the slot box's corners, mapped the way drawElement paints them. The
+ * keyframe matrix (rotateZ · skewX · skewY · scale about the origin) applies first. Then come the
+ * keyframe translation in box sizes, the placement rotation about the box centre and the box position.
+ */
 function slotRect(slot: SlotRef): Rect {
-  const { box, keyframe: k } = slot.node;
-  const scaleX = k.scale * k.scaleX;
-  const scaleY = k.scale * k.scaleY;
-  const ox = ((k.originX + 1) / 2) * box.width;
-  const oy = ((k.originY + 1) / 2) * box.height;
-  return {
-    x: slot.offsetX + box.x + k.x * box.width + ox - ox * scaleX,
-    y: slot.offsetY + box.y + k.y * box.height + oy - oy * scaleY,
-    width: box.width * scaleX,
-    height: box.height * scaleY,
-  };
+  const { box, keyframe: k, placement } = slot.node;
+  const { width, height } = box;
+  const angle = k.rotation * 2 * Math.PI;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const tx = Math.tan(k.skewX * 2 * Math.PI);
+  const ty = Math.tan(k.skewY * 2 * Math.PI);
+  const sx = k.scale * k.scaleX;
+  const sy = k.scale * k.scaleY;
+  // The same matrix as draw-motion.ts: rotation · (skewX · skewY) · scale.
+  const a00 = (cos * (1 + tx * ty) - sin * ty) * sx;
+  const a01 = (cos * tx - sin) * sy;
+  const a10 = (sin * (1 + tx * ty) + cos * ty) * sx;
+  const a11 = (sin * tx + cos) * sy;
+  const ox = ((k.originX + 1) / 2) * width;
+  const oy = ((k.originY + 1) / 2) * height;
+  const turn = placement?.rotation ?? 0;
+  const turnCos = Math.cos(turn);
+  const turnSin = Math.sin(turn);
+  const cx = width / 2;
+  const cy = height / 2;
+
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [px, py] of [[0, 0], [width, 0], [0, height], [width, height]] as const) {
+    const kx = ox + a00 * (px - ox) + a01 * (py - oy) + k.x * width;
+    const ky = oy + a10 * (px - ox) + a11 * (py - oy) + k.y * height;
+    const x = slot.offsetX + box.x + cx + turnCos * (kx - cx) - turnSin * (ky - cy);
+    const y = slot.offsetY + box.y + cy + turnSin * (kx - cx) + turnCos * (ky - cy);
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
 /** Returns the slot's keyframe opacity, or 0 when the slot is outside its window or hidden. */

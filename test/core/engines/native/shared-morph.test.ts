@@ -61,6 +61,15 @@ describe('shared-element morph', () => {
     expect(Math.abs(r - 132)).toBeLessThanOrEqual(3);
   });
 
+  it('rotated slot morphs from its bounds', async () => {
+    // A 10 px square turned 45° spans 14.1 px, so on frame 6 (p = 1/4) the rect starts at x 28.4, not 30.
+    const [rotated] = await heroFrames([6], { source: { transform: { x: 0.25, y: 0.5, w: 0.1, h: 0.1, rotation: 45 } } });
+    const [upright] = await heroFrames([6]);
+    expect(pixel(rotated!, 100, 29, 50)).toEqual(WHITE);
+    expect(pixel(upright!, 100, 29, 50)).not.toEqual(WHITE);
+    expect(pixel(upright!, 100, 31, 50)).toEqual(WHITE);
+  });
+
   it('cut boundary does not morph', async () => {
     const [frame] = await heroFrames([10], { transition: { kind: 'cut' } });
     expect(pixel(frame!, 100, 75, 50)).toEqual(WHITE);
