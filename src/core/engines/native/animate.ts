@@ -157,11 +157,18 @@ export function keyframeVisible(keyframe: ComposedKeyframe): boolean {
 /** Grain, vignette, scanlines and particles paint over the element box even where its content is transparent. */
 const PAINTS_WITHOUT_CONTENT = new Set<Wrapper['kind']>(['grain', 'vignette', 'scanlines', 'particles']);
 
+/**
+ * Pixel wrappers whose drawing (effects/pixel-stage.ts) reads only the wrapper's parameters, never
+ * the per-frame `value`. An element effect's value is the scope progress, which changes every frame,
+ * so leaving it out of the signature lets a static blurred or vignetted element reuse its frames.
+ */
+const PAINTS_WITHOUT_VALUE = new Set<Wrapper['kind']>(['vignette', 'scanlines', 'chromatic', 'bloom', 'grade', 'blur', 'curves', 'lut']);
+
 /** Appends every drawn value of `keyframe` to `signature`, so unchanged frames can be reused. */
 export function pushKeyframeSignature(keyframe: ComposedKeyframe, signature: number[]): void {
   for (const field of KEYFRAME_FIELDS) signature.push(keyframe[field]);
   for (const list of [keyframe.animationTransforms, keyframe.animationPixels, keyframe.effectTransforms, keyframe.effectPixels]) {
     signature.push(list.length);
-    for (const active of list) signature.push(active.value, ...active.params);
+    for (const active of list) signature.push(PAINTS_WITHOUT_VALUE.has(active.wrapper.kind) ? 0 : active.value, ...active.params);
   }
 }

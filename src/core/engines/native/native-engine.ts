@@ -3,6 +3,7 @@
  * so a spec renders without a Flutter SDK. Frames come out as premultiplied RGBA, the byte layout
  * of Fluvie's own capture, in order. The same spec and plan give byte-identical frames on every run.
  */
+import { setImmediate as nextEventLoopTurn } from 'node:timers/promises';
 import { createCanvas } from '@napi-rs/canvas';
 import { FluvieError, throwIfAborted } from '../../errors.js';
 import { ProgressEvaluator } from '../../motion/progress.js';
@@ -120,6 +121,10 @@ export async function captureNative(request: NativeCaptureRequest, signal: Abort
     async *frames(frameSignal: AbortSignal) {
       for (let frame = 0; frame < plan.totalFrames; frame += 1) {
         throwIfAborted(frameSignal);
+        // Skia's read-back buffers are freed by finalizers that run only on an event-loop turn. A
+        // consumer that never waits on I/O would otherwise keep every frame alive: about 1.2 GB of
+        // RSS after 150 frames at 1080x1920, each new frame faulting in fresh pages.
+        await nextEventLoopTurn();
         await clips.load(frame);
         yield renderer.render(frame);
       }
