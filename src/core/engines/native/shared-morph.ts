@@ -70,7 +70,7 @@ export function pairSharedElements(
   return pairs;
 }
 
-/** Walks a scene's planned elements and their nodes in step, into Groups; the first slot of a name wins. */
+/** Walks a scene's planned elements and their nodes in step, into Groups and `child` props; the first slot of a name wins. */
 function collectSharedSlots(planned: readonly PlannedElement[], nodes: readonly DrawNode[], offsetX: number, offsetY: number, found: Map<string, SharedSlot>): Map<string, SharedSlot> {
   planned.forEach((element, index) => {
     const node = nodes[index];
@@ -78,6 +78,12 @@ function collectSharedSlots(planned: readonly PlannedElement[], nodes: readonly 
     const name = element.element.shared;
     if (name !== undefined && !found.has(name)) found.set(name, { node, planned: element, offsetX, offsetY });
     if (node.content.kind === 'group') collectSharedSlots(element.children, node.content.children, offsetX + node.box.x, offsetY + node.box.y, found);
+    // A wrapper's `child` prop is one of its drawer's child nodes, laid out in the wrapper's box.
+    const child = element.child;
+    if (child !== undefined && node.content.kind === 'drawn') {
+      const childNode = node.content.children.find((candidate) => candidate.path === child.path);
+      if (childNode !== undefined) collectSharedSlots([child], [childNode], offsetX + node.box.x, offsetY + node.box.y, found);
+    }
   });
   return found;
 }

@@ -70,6 +70,24 @@ describe('shared-element morph', () => {
     expect(pixel(upright!, 100, 31, 50)).toEqual(WHITE);
   });
 
+  it('hero inside a child prop morphs', async () => {
+    // The target hero is a TitleCard's child, which fills the card's box x 60..90, y 35..65.
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      size: { width: 100, height: 100 },
+      fps: 10,
+      transition: { kind: 'crossFade', duration: '4f' },
+      scenes: [
+        { duration: '10f', background: { kind: 'color', color: '#FF000000' }, children: [{ type: 'Box', color: '#FFFFFFFF', shared: 'hero', transform: { x: 0.25, y: 0.5, w: 0.1, h: 0.1 } }] },
+        { duration: '10f', background: { kind: 'color', color: '#FF101010' }, children: [{ type: 'TitleCard', title: '', transform: { x: 0.75, y: 0.5, w: 0.3, h: 0.3 }, child: { type: 'Box', color: '#FFFFFFFF', shared: 'hero' } }] },
+      ],
+    });
+    const { stream } = await capture(spec);
+    const frame = await stream.renderFrame!(7);
+    expect(pixel(frame, 100, 50, 50)).toEqual(WHITE);
+    expect(pixel(frame, 100, 75, 50)).not.toEqual(WHITE);
+  });
+
   it('cut boundary does not morph', async () => {
     const [frame] = await heroFrames([10], { transition: { kind: 'cut' } });
     expect(pixel(frame!, 100, 75, 50)).toEqual(WHITE);
