@@ -45,7 +45,7 @@ function s3Config(overrides: Partial<S3Config> = {}): S3Config {
   return { endpoint: s3.endpoint, region: 'us-east-1', bucket: BUCKET, accessKey: S3RVER_ACCESS_KEY, secretKey: S3RVER_SECRET_KEY, useSsl: false, pathStyle: true, publicBase: null, ...overrides };
 }
 
-function appWith(storage: S3Storage, jobs = new MemoryJobStore()) {
+function appWith(storage: S3Storage, jobs = new MemoryJobStore(), now: () => number = () => Date.now()) {
   const config = loadServerConfig({ API_TOKEN, CLEANUP_TOKEN: 'cleanup-token', DOWNLOAD_URL_TTL: '10m' }, { cpuCount: 1 });
   return createApp({
     config,
@@ -53,7 +53,7 @@ function appWith(storage: S3Storage, jobs = new MemoryJobStore()) {
     jobs,
     queue: new InProcessQueue({ processor: async () => undefined, concurrency: 1, timeoutMs: 1_000 }),
     storage,
-    clock: { now: () => Date.now() },
+    clock: { now },
     specTools: minimalSpecTools,
     checkFfmpeg: async () => undefined,
   });
@@ -137,6 +137,26 @@ describe('file downloads from S3', () => {
     await storage.delete(job.videoKey!);
     const response = await appWith(storage, jobs).request(`/v1/files/${job.id}/video`);
     expect(response.status).toBe(410);
+  });
+
+  it('answers 410 after the cleanup sweep', async () => {
+    const storage = storageFor();
+    const jobs = new MemoryJobStore();
+    const job = await storedJob(storage, jobs, 'private', randomBytes(64));
+    let nowMs = Date.now();
+    const app = appWith(storage, jobs, () => nowMs);
+    const auth = { headers: { authorization: `Bearer ${API_TOKEN}` } };
+    expect((await app.request(`/v1/renders/${job.id}`, auth)).status).toBe(200);
+
+    nowMs += 2 * 3_600_000;
+    const sweep = await app.request('/v1/maintenance/cleanup', { method: 'POST', headers: { authorization: 'Bearer cleanup-token', 'content-type': 'application/json' }, body: '{}' });
+    expect(await sweep.json()).toMatchObject({ scanned: 1, deletedFiles: 1, deletedJobs: 1, freedBytes: 64 });
+
+    const status = await app.request(`/v1/renders/${job.id}`, auth);
+    expect(status.status).toBe(410);
+    expect(await status.json()).toEqual({ error: { code: 'gone', message: 'The rendered files have expired' } });
+    expect((await app.request(`/v1/files/${job.id}/video`, auth)).status).toBe(410);
+    expect(await storage.stat(job.videoKey!)).toBeNull();
   });
 });
 
