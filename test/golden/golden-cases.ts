@@ -53,6 +53,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'terminal', spec: sceneOf([{ type: 'Terminal', transform: card, lines: [{ cmd: 'npm test', out: '3 passed' }, { cmd: 'ls' }], chrome: { title: 'zsh' } }]), frames: [0, 10, 40] },
   { name: 'code-dark', spec: sceneOf([{ type: 'Code', transform: card, language: 'typescript', source: 'const x: number = 42;\n// answer\nfunction f() { return "hi"; }', highlightLines: [2] }]), frames: [0] },
   { name: 'code-light-typing', spec: sceneOf([{ type: 'Code', transform: card, theme: 'light', language: 'python', source: 'def add(a, b):\n    return a + b', reveal: { kind: 'typing', speed: '1f' }, focusLines: [2] }]), frames: [10, 40] },
+  { name: 'code-diff', spec: sceneOf([{ type: 'Code', transform: card, language: 'javascript', source: 'let a = 1;\nlog(a);\nlet b = 2;', after: 'let a = 1;\nlet c = 3;\nlog(a);', reveal: { kind: 'lineByLine', perLine: '20f' } }]), frames: [0, 10, 20] },
   { name: 'chart-bar', spec: sceneOf([{ type: 'Chart', variant: 'bar', data: { A: 3, B: 7, C: 5 } }]), frames: [6, 40] },
   { name: 'chart-donut', spec: sceneOf([{ type: 'Chart', variant: 'donut', data: { A: 3, B: 7, C: 5 } }]), frames: [6, 40] },
   { name: 'chart-line', spec: sceneOf([{ type: 'Chart', variant: 'area', series: [{ name: 'a', data: { x: 1, y: 4, z: 2 } }, { name: 'b', data: { x: 3, y: 1, z: 5 } }] }]), frames: [18, 40] },

@@ -58,3 +58,36 @@ describe('Code frames', () => {
     expect(await rowBright(10, 1)).toBe(true);
   });
 });
+
+describe('Code after diff', () => {
+  const card = { x: 0.5, y: 0.5, w: 1, h: 1 };
+  const rowHeight = 14 * 1.4;
+
+  /** Counts pixels brighter than the background in the text area of one diff row. */
+  const brightInRow = (frame: Uint8Array, row: number): number => {
+    let bright = 0;
+    for (let x = 14; x < 120; x += 1) for (let y = Math.floor(row * rowHeight); y < (row + 1) * rowHeight; y += 1) if (pixel(frame, 320, x, y)[0] > 100) bright += 1;
+    return bright;
+  };
+
+  it('an instant reveal shows after with a green stripe', async () => {
+    const spec = sceneOf([{ type: 'Code', source: 'aaaa\nbbbb', after: 'aaaa\ncccc\nbbbb', transform: card }]);
+    const { stream } = await capture(spec);
+    const frame = await stream.renderFrame!(0);
+    // The inserted line is row 1, and its stripe is the dark theme's added-gutter colour.
+    expect(pixel(frame, 320, 2, Math.round(1.5 * rowHeight))).toEqual([0x48, 0x7e, 0x02, 255]);
+    expect(pixel(frame, 320, 2, Math.round(0.5 * rowHeight))).toEqual([0x1e, 0x1e, 0x1e, 255]);
+    expect(brightInRow(frame, 2)).toBeGreaterThan(5);
+  });
+
+  it('a timed reveal starts from source', async () => {
+    const spec = sceneOf([{ type: 'Code', source: 'aaaa\nbbbb', after: 'aaaa\ncccc\nbbbb', reveal: { kind: 'lineByLine', perLine: '20f' }, transform: card }]);
+    const { stream } = await capture(spec);
+    const start = await stream.renderFrame!(0);
+    // At progress 0 the inserted line has no height, so `bbbb` sits in row 1 and row 2 is empty.
+    expect(brightInRow(start, 1)).toBeGreaterThan(5);
+    expect(brightInRow(start, 2)).toBe(0);
+    const end = await stream.renderFrame!(20);
+    expect(brightInRow(end, 2)).toBeGreaterThan(5);
+  });
+});
