@@ -70,13 +70,17 @@ function drawContent(ctx: SKRSContext2D, content: NodeContent, node: DrawNode, a
       ctx.beginPath();
       ctx.rect(0, 0, node.box.width, node.box.height);
       ctx.clip();
-      drawNodesWithBlends(
-        ctx,
-        content.children,
-        content.blends,
-        (target, child) => drawElement(target, child, alpha, paint),
-        (target, pair) => drawComposition(target, pair, node.box.width, node.box.height, paint.layers, (layer, child) => drawElement(layer, child, alpha, paint)),
-      );
+      if (content.blends.length === 0) {
+        for (const child of content.children) drawElement(ctx, child, alpha, paint);
+      } else {
+        drawNodesWithBlends(
+          ctx,
+          content.children,
+          content.blends,
+          (target, child) => drawElement(target, child, alpha, paint),
+          (target, pair) => drawComposition(target, pair, node.box.width, node.box.height, paint.layers, (layer, child) => drawElement(layer, child, alpha, paint)),
+        );
+      }
       ctx.restore();
       return;
     case 'drawn':

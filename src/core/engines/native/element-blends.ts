@@ -76,16 +76,16 @@ export function drawNodesWithBlends(
   drawNode: (ctx: SKRSContext2D, node: DrawNode) => void,
   drawPair: DrawPair,
 ): void {
+  if (!blends.some((blend) => blend.active !== null)) {
+    for (const node of nodes) drawNode(ctx, node);
+    return;
+  }
   const upper = new Map<number, PreparedElementBlend>();
   const lower = new Set<number>();
   for (const blend of blends) {
     if (blend.active === null) continue;
     upper.set(Math.max(blend.outgoing, blend.incoming), blend);
     lower.add(Math.min(blend.outgoing, blend.incoming));
-  }
-  if (upper.size === 0) {
-    for (const node of nodes) drawNode(ctx, node);
-    return;
   }
   nodes.forEach((node, index) => {
     const blend = upper.get(index);

@@ -111,6 +111,10 @@ export class FrameRenderer {
     const scene = this.prepared(at);
     ctx.globalAlpha = 1;
     drawBackground(ctx, scene.background, this.plan.width, this.plan.height);
+    if (scene.elementBlends.length === 0) {
+      for (const node of scene.nodes) drawElement(ctx, node, 1, this.paint);
+      return;
+    }
     const drawNode = (target: SKRSContext2D, node: DrawNode): void => drawElement(target, node, 1, this.paint);
     drawNodesWithBlends(ctx, scene.nodes, scene.elementBlends, drawNode, (target, pair) =>
       drawComposition(target, pair, this.plan.width, this.plan.height, this.paint.layers, drawNode),
