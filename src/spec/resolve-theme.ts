@@ -3,6 +3,10 @@
  * `theme.palette[name]`, and every text style with a `token` becomes that `theme.typeScale` entry
  * with the style's own literal fields merged over it (the literal field wins). Fields that neither
  * sets keep the renderer's defaults (14 px, w400, white). Pure; returns a new document.
+ *
+ * NOTE: Fluvie's package palette (bg, accent, onBg) and type scale (display to caption) are not
+ * used as fallbacks for tokens the document's theme lacks. Fluvie 0.3.1 (`ThemeSpec.paletteColor`)
+ * rejects such a token, and so do this resolver and the validator.
  */
 import { FluvieError } from '../core/errors.js';
 import { formatPath, type PathSegment } from './diagnostics.js';
