@@ -12,35 +12,51 @@ import type { DrawChild } from './element-drawer.js';
 import { looseConstraints, type BoxConstraints, type Size } from './layout.js';
 import { measureContent } from './measure.js';
 import type { DrawNode, NodeContext, Rect } from './nodes.js';
-import { builtStyle } from './paint-text.js';
-import { applyFont, type ResolvedTextStyle } from './text-layout.js';
+import { DARK_CODE_THEME } from './code-theme.js';
+import { builtStyle, fillText, measureText } from './paint-text.js';
+import type { ResolvedTextStyle, TextLayout } from './text-layout.js';
 
-// NOTE: Fluvie's device frame artwork was not available; these bezels are the native engine's own.
-const BEZEL_COLOR = '#1A1A1A';
-const SCREEN_COLOR = '#000000';
-const BROWSER_BAR = 44;
-const BROWSER_BAR_COLOR = '#E8E8E8';
-const URL_FIELD_COLOR = '#FFFFFF';
+/** Outer corner radius, bezel thickness and address-bar height of each variant, in pixels (Fluvie's `DeviceFramePainter`). */
+const CHROME_METRICS = {
+  phone: { radius: 28, bezel: 12, addressBar: 0 },
+  browser: { radius: 12, bezel: 0, addressBar: 28 },
+  tablet: { radius: 20, bezel: 8, addressBar: 0 },
+} as const;
+/** The macOS traffic-light dots of the address bar: radius 4, 8 apart, 12 in from the left. */
 const DOT_COLORS = ['#FF5F56', '#FFBD2E', '#27C93F'];
+const DOT_RADIUS = 4;
+const DOT_GAP = 8;
+const BAR_PADDING = 12;
+/** The url text box over the address bar: 64 in from the left, 16 from the right, at the bar's top. */
+const URL_LEFT = 64;
+const URL_RIGHT = 16;
+const NOTCH_EXTRA_DEPTH = 6;
+const NOTCH_RADIUS = 8;
 
 type Variant = NonNullable<DeviceFrameElement['variant']>;
 
-/** Returns the screen rectangle inside a device of `size`. */
+/** Returns the screen rectangle inside a device of `size`: inset by the bezel, and below the address bar. */
 export function screenRect(variant: Variant, size: Size): Rect {
-  if (variant === 'browser') return { x: 0, y: BROWSER_BAR, width: size.width, height: Math.max(size.height - BROWSER_BAR, 0) };
-  const bezel = Math.round(Math.min(size.width, size.height) * (variant === 'phone' ? 0.04 : 0.05));
-  return { x: bezel, y: bezel, width: Math.max(size.width - 2 * bezel, 0), height: Math.max(size.height - 2 * bezel, 0) };
+  const { bezel, addressBar } = CHROME_METRICS[variant];
+  const top = bezel + addressBar;
+  return { x: bezel, y: top, width: Math.max(size.width - 2 * bezel, 0), height: Math.max(size.height - top - bezel, 0) };
 }
 
 export function createDeviceFrameDrawer(env: DrawnEnv): DrawnParts {
   const element = env.planned.element as DeviceFrameElement;
   const children = element.child === undefined ? [] : [env.buildChild(element.child)];
-  const urlStyle = builtStyle(env.context, `${env.planned.path}.url`, { fontSize: 14 }, '#FF424242');
+  const urlStyle = builtStyle(env.context, `${env.planned.path}.url`, { fontSize: 12 }, `#FF${DARK_CODE_THEME.lineNumber.slice(1)}`);
   return { drawer: new DeviceFrameDrawer(env.context, element, urlStyle, children[0] ?? null), children };
 }
 
+/**
+ * Fluvie colours the chrome from its tokens' code theme, which is the dark one unless a Flutter
+ * app mounts another. The body takes the editor background, the notch and address bar the chrome
+ * colour, and the url and its field the line-number colour.
+ */
 class DeviceFrameDrawer {
   private readonly variant: Variant;
+  private url: TextLayout | null = null;
 
   constructor(
     private readonly context: NodeContext,
@@ -54,6 +70,10 @@ class DeviceFrameDrawer {
   measure(constraints: BoxConstraints): Size {
     const size = { width: constraints.maxWidth, height: constraints.maxHeight };
     if (this.child !== null) layoutChildFill(this.child, screenRect(this.variant, size));
+    if (this.variant === 'browser' && this.element.url !== undefined) {
+      // NOTE: Fluvie ends a url too long for its field with an ellipsis. This layout cuts it after one line with none.
+      this.url = measureText(this.context, this.element.url, this.urlStyle, Math.max(size.width - URL_LEFT - URL_RIGHT, 0), 'start', 1);
+    }
     return size;
   }
 
@@ -64,19 +84,13 @@ class DeviceFrameDrawer {
   paint(ctx: SKRSContext2D, size: Size, alpha: number, drawChild: DrawChild): void {
     const screen = screenRect(this.variant, size);
     ctx.globalAlpha = alpha;
-    if (this.variant === 'browser') {
-      this.paintBrowserBar(ctx, size);
-    } else {
-      const radius = Math.min(size.width, size.height) * (this.variant === 'phone' ? 0.12 : 0.06);
-      ctx.fillStyle = BEZEL_COLOR;
-      ctx.beginPath();
-      ctx.roundRect(0, 0, size.width, size.height, radius);
-      ctx.fill();
-      ctx.fillStyle = SCREEN_COLOR;
-      ctx.beginPath();
-      ctx.roundRect(screen.x, screen.y, screen.width, screen.height, Math.max(radius - screen.x, 0));
-      ctx.fill();
-    }
+    ctx.fillStyle = DARK_CODE_THEME.background;
+    ctx.beginPath();
+    ctx.roundRect(0, 0, size.width, size.height, CHROME_METRICS[this.variant].radius);
+    ctx.fill();
+    // The chrome paints behind the child, so a notch deeper than the bezel hides under an opaque child.
+    if (this.variant === 'phone' && this.element.notch !== false) this.paintNotch(ctx, size);
+    if (this.variant === 'browser') this.paintAddressBar(ctx, size);
     if (this.child !== null) {
       ctx.save();
       ctx.beginPath();
@@ -85,42 +99,44 @@ class DeviceFrameDrawer {
       drawChild(ctx, this.child, alpha);
       ctx.restore();
     }
-    if (this.variant === 'phone' && this.element.notch !== false) {
+    if (this.url !== null) {
       ctx.globalAlpha = alpha;
-      ctx.fillStyle = BEZEL_COLOR;
-      const width = screen.width * 0.3;
+      ctx.save();
       ctx.beginPath();
-      ctx.roundRect(screen.x + (screen.width - width) / 2, screen.y, width, screen.x * 1.2, screen.x * 0.6);
-      ctx.fill();
+      ctx.rect(URL_LEFT, 0, Math.max(size.width - URL_LEFT - URL_RIGHT, 0), CHROME_METRICS.browser.addressBar);
+      ctx.clip();
+      fillText(ctx, this.url, this.urlStyle, URL_LEFT, 0);
+      ctx.restore();
     }
   }
 
-  private paintBrowserBar(ctx: SKRSContext2D, size: Size): void {
-    ctx.fillStyle = BROWSER_BAR_COLOR;
+  private paintNotch(ctx: SKRSContext2D, size: Size): void {
+    const width = size.width * 0.4;
+    ctx.fillStyle = DARK_CODE_THEME.chrome;
     ctx.beginPath();
-    ctx.roundRect(0, 0, size.width, BROWSER_BAR, [10, 10, 0, 0]);
+    ctx.roundRect((size.width - width) / 2, 0, width, CHROME_METRICS.phone.bezel + NOTCH_EXTRA_DEPTH, [0, 0, NOTCH_RADIUS, NOTCH_RADIUS]);
     ctx.fill();
+  }
+
+  private paintAddressBar(ctx: SKRSContext2D, size: Size): void {
+    const height = CHROME_METRICS.browser.addressBar;
+    const centerY = height / 2;
+    ctx.fillStyle = DARK_CODE_THEME.chrome;
+    ctx.fillRect(0, 0, size.width, height);
     DOT_COLORS.forEach((color, index) => {
       ctx.fillStyle = color;
       ctx.beginPath();
-      ctx.arc(18 + index * 20, BROWSER_BAR / 2, 6, 0, 2 * Math.PI);
+      ctx.arc(BAR_PADDING + DOT_RADIUS + index * (2 * DOT_RADIUS + DOT_GAP), centerY, DOT_RADIUS, 0, 2 * Math.PI);
       ctx.fill();
     });
-    const field = { x: 84, y: 8, width: Math.max(size.width - 100, 0), height: BROWSER_BAR - 16 };
-    ctx.fillStyle = URL_FIELD_COLOR;
+    const fieldLeft = BAR_PADDING + DOT_COLORS.length * (2 * DOT_RADIUS + DOT_GAP) + BAR_PADDING;
+    const fieldWidth = Math.min(Math.max(size.width - fieldLeft - BAR_PADDING, 0), size.width);
+    ctx.globalAlpha *= 0.16;
+    ctx.fillStyle = DARK_CODE_THEME.lineNumber;
     ctx.beginPath();
-    ctx.roundRect(field.x, field.y, field.width, field.height, field.height / 2);
+    ctx.roundRect(fieldLeft, centerY - 8, fieldWidth, 16, 8);
     ctx.fill();
-    if (this.element.url !== undefined) {
-      applyFont(ctx, this.urlStyle);
-      ctx.fillStyle = this.urlStyle.color;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(field.x, field.y, field.width, field.height);
-      ctx.clip();
-      ctx.fillText(this.element.url, field.x + 12, field.y + field.height / 2 + this.urlStyle.fontSize * 0.35);
-      ctx.restore();
-    }
+    ctx.globalAlpha /= 0.16;
   }
 }
 

@@ -4,12 +4,16 @@ import { sceneOf } from '../../../golden/golden-spec.js';
 import { capture, pixel } from './native-helpers.js';
 
 describe('screenRect', () => {
-  it('browser screen starts under the 44 px bar', () => {
-    expect(screenRect('browser', { width: 300, height: 200 })).toEqual({ x: 0, y: 44, width: 300, height: 156 });
+  it('browser screen starts under the 28 px bar', () => {
+    expect(screenRect('browser', { width: 300, height: 200 })).toEqual({ x: 0, y: 28, width: 300, height: 172 });
   });
 
-  it('phone bezel is 4 % of the shorter side', () => {
-    expect(screenRect('phone', { width: 100, height: 200 })).toEqual({ x: 4, y: 4, width: 92, height: 192 });
+  it('phone bezel is 12 px', () => {
+    expect(screenRect('phone', { width: 100, height: 200 })).toEqual({ x: 12, y: 12, width: 76, height: 176 });
+  });
+
+  it('tablet bezel is 8 px', () => {
+    expect(screenRect('tablet', { width: 100, height: 200 })).toEqual({ x: 8, y: 8, width: 84, height: 184 });
   });
 });
 
@@ -19,8 +23,22 @@ describe('DeviceFrame and Snapshot frames', () => {
     const { stream } = await capture(spec);
     const frame = await stream.renderFrame!(0);
     expect(pixel(frame, 320, 160, 100)).toEqual([0x09, 0x84, 0xe3, 255]);
-    expect(pixel(frame, 320, 18, 22)).toEqual([0xff, 0x5f, 0x56, 255]);
-    expect(pixel(frame, 320, 300, 40)).toEqual([0xe8, 0xe8, 0xe8, 255]);
+    // The first traffic-light dot is centred at (16, 14); the bar is the dark theme's chrome colour.
+    expect(pixel(frame, 320, 16, 14)).toEqual([0xff, 0x5f, 0x56, 255]);
+    expect(pixel(frame, 320, 66, 3)).toEqual([0x32, 0x32, 0x33, 255]);
+    expect(pixel(frame, 320, 160, 29)).toEqual([0x09, 0x84, 0xe3, 255]);
+  });
+
+  it('phone frame draws bezel and notch', async () => {
+    const spec = sceneOf([{ type: 'DeviceFrame', variant: 'phone', transform: { x: 0.5, y: 0.5, w: 0.5, h: 1 }, child: { type: 'Box', color: '#FF0984E3' } }]);
+    const { stream } = await capture(spec);
+    const frame = await stream.renderFrame!(0);
+    // The phone is 160 px wide from x = 80: a 12 px bezel in the editor background, the notch
+    // (40 % wide, centred) in the chrome colour, and the child inside.
+    expect(pixel(frame, 320, 85, 90)).toEqual([0x1e, 0x1e, 0x1e, 255]);
+    expect(pixel(frame, 320, 160, 5)).toEqual([0x32, 0x32, 0x33, 255]);
+    expect(pixel(frame, 320, 100, 5)).toEqual([0x1e, 0x1e, 0x1e, 255]);
+    expect(pixel(frame, 320, 160, 14)).toEqual([0x09, 0x84, 0xe3, 255]);
   });
 
   it('snapshot scales its child to fit the box', async () => {
