@@ -88,11 +88,23 @@ export function describeJobStoreConformance(name: string, create: () => Promise<
       expect(await store.findByIdempotencyKey('order-42')).toBeNull();
     }));
 
-    it('returns copies, not live references', withStore(async (store) => {
+    it('keeps records apart from changed reads', withStore(async (store) => {
       const job = sampleJob();
       await store.create(job);
       const read = await store.get(job.id);
-      read!.status = 'failed';
+      // A store may return a copy or a frozen record; changing either must not reach the store.
+      try {
+        read!.status = 'failed';
+      } catch (error: unknown) {
+        expect(error).toBeInstanceOf(TypeError);
+      }
+      expect((await store.get(job.id))?.status).toBe('queued');
+      const listed = await store.list();
+      try {
+        listed[0]!.status = 'failed';
+      } catch (error: unknown) {
+        expect(error).toBeInstanceOf(TypeError);
+      }
       expect((await store.get(job.id))?.status).toBe('queued');
     }));
   });
