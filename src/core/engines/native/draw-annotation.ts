@@ -1,8 +1,9 @@
 /**
- * `Callout` and `Spotlight`, both filling their box over an optional full-size `child`. Callout:
- * a leader line from the label to `target` (pixels in the box) ending in a dot, and the label in a
- * pill at `labelAt`. Spotlight: everything outside `region` is dimmed with `color`; with `reveal`
- * the dimming fades in linearly.
+ * `Callout` and `Spotlight`, both filling their box over an optional full-size `child`, with
+ * Fluvie's metrics. Callout: a label pill with its top-left at `labelAt` (default 16, 16) and an
+ * arrow (3 px shaft, 14 px head) from 8 right of and 28 below `labelAt` to `target`, in `color`
+ * (default the first chart-palette colour). Spotlight: everything outside `region` is dimmed with
+ * `color`, and with `reveal` the lit hole (corner radius 12) grows from the region's centre.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { CalloutElement, SpotlightElement } from '../../../spec/index.js';
@@ -15,15 +16,17 @@ import { builtStyle, fillText, measureText } from './paint-text.js';
 import { cssColor } from './style.js';
 import type { ResolvedTextStyle, TextLayout } from './text-layout.js';
 
-// NOTE: Fluvie's Callout and Spotlight metrics were not available. These defaults (palette
-// colour, 14 px label in a pill, label 80 px up-right of the target, 70 % black dimming) are
-// the native engine's own.
 const CALLOUT_COLOR = '#FF6C5CE7';
-const LABEL_OFFSET = { x: 80, y: -80 };
+const DEFAULT_LABEL_AT = { x: 16, y: 16 };
+/** Start of the arrow relative to `labelAt`. */
+const ARROW_START_OFFSET = { x: 8, y: 28 };
+const ARROW_WIDTH = 3;
+const ARROW_HEAD_LENGTH = 14;
 const PILL_PADDING_X = 12;
 const PILL_PADDING_Y = 6;
-const DOT_RADIUS = 6;
+const PILL_RADIUS = 14;
 const SPOTLIGHT_COLOR = '#B3000000';
+const SPOTLIGHT_RADIUS = 12;
 
 export function createCalloutDrawer(env: DrawnEnv): DrawnParts {
   const element = env.planned.element as CalloutElement;
@@ -47,7 +50,8 @@ class CalloutDrawer {
 
   measure(constraints: BoxConstraints): Size {
     const size = { width: constraints.maxWidth, height: constraints.maxHeight };
-    this.label = measureText(this.context, this.element.label, this.style, size.width);
+    // The pill is positioned by its top-left only, so its text is laid out without a width limit.
+    this.label = measureText(this.context, this.element.label, this.style, Infinity);
     if (this.child !== null) layoutChildFill(this.child, { x: 0, y: 0, ...size });
     return size;
   }
@@ -60,26 +64,40 @@ class CalloutDrawer {
     if (this.child !== null) drawChild(ctx, this.child, alpha);
     const label = this.label;
     if (label === null) return;
-    const target = this.element.target;
-    const at = this.element.labelAt ?? { x: target.x + LABEL_OFFSET.x, y: target.y + LABEL_OFFSET.y };
-    const pill = { x: at.x - label.width / 2 - PILL_PADDING_X, y: at.y - label.height / 2 - PILL_PADDING_Y, width: label.width + 2 * PILL_PADDING_X, height: label.height + 2 * PILL_PADDING_Y };
-
+    const at = this.element.labelAt ?? DEFAULT_LABEL_AT;
     ctx.globalAlpha = alpha;
-    ctx.strokeStyle = this.color;
+    paintArrow(ctx, { x: at.x + ARROW_START_OFFSET.x, y: at.y + ARROW_START_OFFSET.y }, this.element.target, this.color);
     ctx.fillStyle = this.color;
-    ctx.lineWidth = 2;
     ctx.beginPath();
-    ctx.moveTo(at.x, at.y);
-    ctx.lineTo(target.x, target.y);
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.arc(target.x, target.y, DOT_RADIUS, 0, 2 * Math.PI);
+    ctx.roundRect(at.x, at.y, label.width + 2 * PILL_PADDING_X, label.height + 2 * PILL_PADDING_Y, PILL_RADIUS);
     ctx.fill();
-    ctx.beginPath();
-    ctx.roundRect(pill.x, pill.y, pill.width, pill.height, pill.height / 2);
-    ctx.fill();
-    fillText(ctx, label, this.style, pill.x + PILL_PADDING_X, pill.y + PILL_PADDING_Y);
+    fillText(ctx, label, this.style, at.x + PILL_PADDING_X, at.y + PILL_PADDING_Y);
   }
+}
+
+/** Paints a round-capped shaft from `from` to the head's base and a filled head half as wide as it is long, whose tip is at `to`. */
+function paintArrow(ctx: SKRSContext2D, from: { x: number; y: number }, to: { x: number; y: number }, color: string): void {
+  const length = Math.hypot(to.x - from.x, to.y - from.y);
+  const direction = length === 0 ? { x: 1, y: 0 } : { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
+  const back = Math.min(ARROW_HEAD_LENGTH, length);
+  const base = { x: to.x - direction.x * back, y: to.y - direction.y * back };
+  const half = ARROW_HEAD_LENGTH / 2;
+
+  ctx.strokeStyle = color;
+  ctx.lineWidth = ARROW_WIDTH;
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  ctx.moveTo(from.x, from.y);
+  ctx.lineTo(base.x, base.y);
+  ctx.stroke();
+
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.moveTo(to.x, to.y);
+  ctx.lineTo(base.x - direction.y * half, base.y + direction.x * half);
+  ctx.lineTo(base.x + direction.y * half, base.y - direction.x * half);
+  ctx.closePath();
+  ctx.fill();
 }
 
 export function createSpotlightDrawer(env: DrawnEnv): DrawnParts {
@@ -115,13 +133,14 @@ class SpotlightDrawer {
 
   paint(ctx: SKRSContext2D, size: Size, alpha: number, drawChild: DrawChild): void {
     if (this.child !== null) drawChild(ctx, this.child, alpha);
-    if (this.progress <= 0) return;
     const region = this.element.region;
-    ctx.globalAlpha = alpha * this.progress;
+    const width = region.w * this.progress;
+    const height = region.h * this.progress;
+    ctx.globalAlpha = alpha;
     ctx.fillStyle = this.color;
     ctx.beginPath();
     ctx.rect(0, 0, size.width, size.height);
-    ctx.rect(region.x, region.y, region.w, region.h);
+    if (width > 0 && height > 0) ctx.roundRect(region.x + (region.w - width) / 2, region.y + (region.h - height) / 2, width, height, SPOTLIGHT_RADIUS);
     ctx.fill('evenodd');
   }
 }
