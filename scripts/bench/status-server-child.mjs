@@ -1,6 +1,7 @@
 // Child process of the server-status benchmark: starts the render API from dist/ on 127.0.0.1,
 // renders a tiny job to poll, and reports the port and job id to the parent over IPC. With
-// `--background`, it then starts a long render so the polls compete with it. It stops on "stop".
+// `--background`, it then starts a long render so the polls compete with it. It replies to "cpu"
+// with its CPU time so far (process.cpuUsage, all threads, in microseconds) and stops on "stop".
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,11 @@ const renderInProcess = process.argv.includes('--render-in-process');
 const dir = await mkdtemp(path.join(os.tmpdir(), 'fluvie-bench-server-'));
 const stop = bareHono ? await startBareHono() : await startRenderApi();
 process.on('message', async (message) => {
+  if (message === 'cpu') {
+    const usage = process.cpuUsage();
+    process.send({ cpuMicros: usage.user + usage.system });
+    return;
+  }
   if (message !== 'stop') return;
   await stop();
   await rm(dir, { recursive: true, force: true });
