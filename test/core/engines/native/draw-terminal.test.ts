@@ -1,33 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { terminalTimings } from '../../../../src/core/engines/native/draw-terminal.js';
+import { terminalRows, terminalTimings } from '../../../../src/core/engines/native/draw-terminal.js';
 import { sceneOf } from '../../../golden/golden-spec.js';
 import { capture, pixel } from './native-helpers.js';
 
+describe('terminalRows', () => {
+  it('splits a line with cmd and out', () => {
+    expect(terminalRows([{ cmd: 'ls', out: 'a', prompt: '> ' }, { out: 'b' }])).toEqual([
+      { kind: 'cmd', text: 'ls', prompt: '> ' },
+      { kind: 'out', text: 'a' },
+      { kind: 'out', text: 'b' },
+    ]);
+  });
+});
+
 describe('terminalTimings', () => {
-  it('types each command, then waits the line gap', () => {
-    expect(terminalTimings([{ cmd: 'ls' }, { out: 'x' }, { cmd: 'pwd' }], 2, 18)).toEqual([
-      { start: 0, typed: 4 },
-      { start: 22, typed: 22 },
-      { start: 40, typed: 46 },
+  it('starts rows a line gap apart unless typing runs longer', () => {
+    const rows = terminalRows([{ cmd: 'ls' }, { out: 'x' }, { cmd: 'a long command' }, { out: 'done' }]);
+    expect(terminalTimings(rows, 2, 18)).toEqual([
+      { start: 0, settle: 4 },
+      { start: 18, settle: 18 },
+      { start: 36, settle: 64 },
+      { start: 64, settle: 64 },
+    ]);
+  });
+
+  it('a zero speed types at once', () => {
+    expect(terminalTimings(terminalRows([{ cmd: 'ls' }, { cmd: 'pwd' }]), 0, 5)).toEqual([
+      { start: 0, settle: 0 },
+      { start: 5, settle: 5 },
     ]);
   });
 });
 
 describe('Terminal frames', () => {
-  it('fills its box with chrome dots and shows output after typing', async () => {
-    const spec = sceneOf([{ type: 'Terminal', transform: { x: 0.5, y: 0.5, w: 1, h: 1 }, lines: [{ cmd: 'ls', out: 'README.md' }] }]);
+  const card = { x: 0.5, y: 0.5, w: 1, h: 1 };
+
+  /** Counts bright pixels in the row band [top, top + 14) left of x = 120. */
+  const brightRow = (frame: Uint8Array, top: number): number => {
+    let bright = 0;
+    for (let x = 10; x < 120; x += 1) for (let y = top; y < top + 14; y += 1) if (pixel(frame, 320, x, y)[0] > 100) bright += 1;
+    return bright;
+  };
+
+  it('has no chrome unless asked and shows output one gap later', async () => {
+    const spec = sceneOf([{ type: 'Terminal', transform: card, lines: [{ cmd: 'ls', out: 'README.md' }] }]);
     const { stream } = await capture(spec);
     const early = await stream.renderFrame!(2);
-    const late = await stream.renderFrame!(10);
-    expect(pixel(early, 320, 16, 16)).toEqual([0xff, 0x5f, 0x56, 255]);
+    const late = await stream.renderFrame!(18);
+    expect(pixel(early, 320, 200, 5)).toEqual([0x1e, 0x1e, 0x1e, 255]);
     expect(pixel(early, 320, 300, 170)).toEqual([0x1e, 0x1e, 0x1e, 255]);
-    // The output line sits one 19.6 px line below the command line, which starts 48 px down.
-    const outputRow = (frame: Uint8Array): number => {
-      let bright = 0;
-      for (let x = 16; x < 120; x += 1) for (let y = 68; y < 86; y += 1) if (pixel(frame, 320, x, y)[0] > 100) bright += 1;
-      return bright;
-    };
-    expect(outputRow(early)).toBe(0);
-    expect(outputRow(late)).toBeGreaterThan(20);
+    // Rows start 10 px down and are 1.4 × 14 = 19.6 px apart.
+    expect(brightRow(early, 10)).toBeGreaterThan(10);
+    expect(brightRow(early, 30)).toBe(0);
+    expect(brightRow(await stream.renderFrame!(17), 30)).toBe(0);
+    expect(brightRow(late, 30)).toBeGreaterThan(20);
+  });
+
+  it('chrome draws a bar with dots', async () => {
+    const spec = sceneOf([{ type: 'Terminal', transform: card, chrome: true, lines: [{ cmd: 'ls' }] }]);
+    const { stream } = await capture(spec);
+    const frame = await stream.renderFrame!(0);
+    // The bar is 2 × 14 px high; the first dot is centred at (15, 14).
+    expect(pixel(frame, 320, 15, 14)).toEqual([0xff, 0x5f, 0x56, 255]);
+    expect(pixel(frame, 320, 200, 14)).toEqual([0x32, 0x32, 0x33, 255]);
+    expect(pixel(frame, 320, 200, 30)).toEqual([0x1e, 0x1e, 0x1e, 255]);
+  });
+
+  it('without a tight transform paints no background', async () => {
+    const { stream } = await capture(sceneOf([{ type: 'Terminal', lines: [{ out: 'hello' }] }]));
+    const frame = await stream.renderFrame!(0);
+    expect(pixel(frame, 320, 150, 80)).toEqual([32, 36, 40, 255]);
   });
 });
