@@ -3,7 +3,7 @@
  * alignment points, a radial gradient (centre of the canvas, radius half the shorter side), an
  * image (default fit cover), a video (a clip player, fit cover, prepared by the engine) and the static noise and VHS textures. Gradients clamp outside their stops, as Flutter's do.
  */
-import type { CanvasGradient, CanvasPattern, Image, SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, type Canvas, type CanvasGradient, type CanvasPattern, type Image, type SKRSContext2D } from '@napi-rs/canvas';
 import { parseColor, resolveAlignment, type BackgroundSpec, type ColorSpec } from '../../../spec/index.js';
 import { cssColor } from './style.js';
 import { drawImage, type ImageFit } from './draw-image.js';
@@ -11,8 +11,11 @@ import { renderNoiseTexture, renderVhsTexture } from './background-texture.js';
 import type { ClipPlayer } from './clip/clip-player.js';
 
 export type PreparedBackground =
-  /** `opaque`: every pixel ends fully opaque, so the frame need not be cleared first. */
-  | { kind: 'fill'; style: string | CanvasGradient | CanvasPattern; opaque: boolean }
+  /**
+   * `opaque`: every pixel ends fully opaque, so the frame need not be cleared first. `snapshot`:
+   * an opaque gradient rasterised once, copied instead of shading the gradient again.
+   */
+  | { kind: 'fill'; style: string | CanvasGradient | CanvasPattern; opaque: boolean; snapshot?: BackgroundSnapshot }
   | { kind: 'image'; image: Image; fit: ImageFit }
   | { kind: 'clip'; player: ClipPlayer }
   | { kind: 'none' };
@@ -39,13 +42,13 @@ export function prepareBackground(
         ((end.y + 1) / 2) * height,
       );
       addStops(gradient, background.colors, background.stops);
-      return { kind: 'fill', style: gradient, opaque: allOpaque(background.colors) };
+      return gradientFill(gradient, allOpaque(background.colors), width, height);
     }
     case 'radial': {
       const radius = 0.5 * Math.min(width, height);
       const gradient = ctx.createRadialGradient(width / 2, height / 2, 0, width / 2, height / 2, radius);
       addStops(gradient, background.colors, background.stops);
-      return { kind: 'fill', style: gradient, opaque: allOpaque(background.colors) };
+      return gradientFill(gradient, allOpaque(background.colors), width, height);
     }
     case 'image':
       return image === undefined ? { kind: 'none' } : { kind: 'image', image, fit: background.fit ?? 'cover' };
@@ -61,14 +64,56 @@ export function prepareBackground(
   }
 }
 
-export function drawBackground(ctx: SKRSContext2D, background: PreparedBackground, width: number, height: number): void {
+/**
+ * Fills the canvas with `background`. `copyGradients` lets an opaque gradient be copied from its
+ * snapshot. Pass false while a clip with antialiased edges is active: the canvas cannot report
+ * its clip, and a copy would round differently along those edges.
+ */
+export function drawBackground(ctx: SKRSContext2D, background: PreparedBackground, width: number, height: number, copyGradients = false): void {
   if (background.kind === 'fill') {
+    if (copyGradients && background.snapshot !== undefined && background.snapshot.drawCopy(ctx)) return;
     ctx.fillStyle = background.style;
     ctx.fillRect(0, 0, width, height);
   } else if (background.kind === 'image') {
     drawImage(ctx, background.image, background.fit, { x: 0, y: 0, width, height }, 0);
   } else if (background.kind === 'clip') {
     background.player.paint(ctx, { width, height }, 1);
+  }
+}
+
+function gradientFill(gradient: CanvasGradient, opaque: boolean, width: number, height: number): PreparedBackground {
+  return { kind: 'fill', style: gradient, opaque, ...(opaque ? { snapshot: new BackgroundSnapshot(gradient, width, height) } : {}) };
+}
+
+/**
+ * A full-frame gradient rasterised on first use. Shading a 1080x1920 gradient is a large part of
+ * a frame that redraws it. Copying the stored pixels gives the same bytes only while the copy maps
+ * pixel to pixel and replaces what is below: an identity transform, alpha 1, source-over with an
+ * opaque gradient, no filter and no antialiased clip. Under a transition's scale or offset the
+ * gradient is shaded as before, because resampling the stored pixels would change them.
+ */
+export class BackgroundSnapshot {
+  private canvas: Canvas | null = null;
+
+  constructor(
+    private readonly gradient: CanvasGradient,
+    private readonly width: number,
+    private readonly height: number,
+  ) {}
+
+  /** Copies the stored gradient onto `ctx` and returns true, or returns false when a copy would differ. */
+  drawCopy(ctx: SKRSContext2D): boolean {
+    if (ctx.globalAlpha !== 1 || ctx.globalCompositeOperation !== 'source-over' || ctx.filter !== 'none') return false;
+    if (!ctx.getTransform().isIdentity) return false;
+
+    if (this.canvas === null) {
+      this.canvas = createCanvas(this.width, this.height);
+      const snapshot = this.canvas.getContext('2d');
+      snapshot.fillStyle = this.gradient;
+      snapshot.fillRect(0, 0, this.width, this.height);
+    }
+    ctx.drawImage(this.canvas, 0, 0);
+    return true;
   }
 }
 

@@ -65,7 +65,9 @@ export class FrameRenderer {
     ctx.globalAlpha = 1;
     // An opaque background repaints every pixel; clearing a full frame first costs several ms.
     if (!this.coversCanvas(composition)) ctx.clearRect(0, 0, this.plan.width, this.plan.height);
-    drawComposition(ctx, composition, this.plan.width, this.plan.height, this.paint.layers, (target, at) => this.drawScene(target, at));
+    // A wipe clips the incoming scene with antialiased edges, where a copied gradient would round differently.
+    const copyGradients = composition.blend?.kind !== 'wipe';
+    drawComposition(ctx, composition, this.plan.width, this.plan.height, this.paint.layers, (target, at) => this.drawScene(target, at, copyGradients));
     ctx.globalAlpha = 1;
     for (const morph of morphs) drawMorph(ctx, morph, (target, node, alpha) => drawElement(target, node, alpha, this.paint));
     for (const node of this.videoLayers.overlays) drawElement(ctx, node, 1, this.paint);
@@ -107,10 +109,10 @@ export class FrameRenderer {
     return morphs;
   }
 
-  private drawScene(ctx: SKRSContext2D, at: SceneAtFrame): void {
+  private drawScene(ctx: SKRSContext2D, at: SceneAtFrame, copyGradients: boolean): void {
     const scene = this.prepared(at);
     ctx.globalAlpha = 1;
-    drawBackground(ctx, scene.background, this.plan.width, this.plan.height);
+    drawBackground(ctx, scene.background, this.plan.width, this.plan.height, copyGradients);
     if (scene.elementBlends.length === 0) {
       for (const node of scene.nodes) drawElement(ctx, node, 1, this.paint);
       return;
