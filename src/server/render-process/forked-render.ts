@@ -7,7 +7,10 @@
  * `server` benchmark.
  *
  * Cancel, timeout and shutdown reach the child as an `abort` message, so `runRender` stops ffmpeg
- * and removes its temporary files; a child that has not exited KILL_AFTER_ABORT_MS later is killed.
+ * and removes its temporary files. A child that has not exited KILL_AFTER_ABORT_MS later is killed.
+ *
+ * NOTE: every render starts a new Node process and loads the render core in it, which took about
+ * 1 s on the loaded 2-core build machine. A pool of warm children would remove that from short renders.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
