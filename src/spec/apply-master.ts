@@ -3,10 +3,15 @@
  * own, and the master's children under its own, in the master's order. Each Placeholder is
  * replaced by the scene's fill for its slot (an unfilled slot draws nothing). A fill takes the
  * placeholder's `transform` when it has none, and the placeholder's `style` under its own style,
- * field by field (the fill wins). Pure.
+ * field by field (the fill wins), when the fill's type takes a text style. Used by the planner and
+ * by the Dart printer. Pure.
  */
-import { FluvieError } from '../errors.js';
-import { formatPath, type ElementSpec, type PlaceholderElement, type SceneSpec, type VideoSpec } from '../../spec/index.js';
+import { FluvieError } from '../core/errors.js';
+import { formatPath } from './diagnostics.js';
+import type { ElementSpec, PlaceholderElement, SceneSpec, TextStyleSpec, VideoSpec } from './schema/types.js';
+
+/** Element types whose `style` is a text style, so a placeholder's style can be merged into it. */
+const STYLED_TYPES = new Set(['Text', 'SplitText', 'Typewriter', 'Terminal', 'Code', 'Counter']);
 
 /** One element of a scene's stack, with the JSON path it was written at. */
 export interface SceneEntry {
@@ -30,7 +35,8 @@ export function applySceneMaster(spec: VideoSpec, sceneIndex: number): AppliedSc
   const master = spec.masters?.[scene.master];
   if (master === undefined) {
     const known = Object.keys(spec.masters ?? {});
-    throw new FluvieError('spec_invalid', `${scenePath}.master: master ${JSON.stringify(scene.master)} is not defined (${known.length === 0 ? 'the document defines no "masters"' : `defined masters: ${known.join(', ')}`})`);
+    const reason = `master ${JSON.stringify(scene.master)} is not defined (${known.length === 0 ? 'the document defines no "masters"' : `defined masters: ${known.join(', ')}`})`;
+    throw new FluvieError('spec_invalid', `${scenePath}.master: ${reason}`, { details: { path: `${scenePath}.master`, reason } });
   }
 
   const entries: SceneEntry[] = [];
@@ -54,11 +60,11 @@ export function applySceneMaster(spec: VideoSpec, sceneIndex: number): AppliedSc
  * too (`show`, `effects`, `lane`), because dropping what the author wrote would draw something else.
  */
 function fillPlaceholder(fill: ElementSpec, placeholder: PlaceholderElement): ElementSpec {
-  const filled: Record<string, unknown> = { ...fill };
-  if (fill.transform === undefined && placeholder.transform !== undefined) filled['transform'] = placeholder.transform;
-  const own = (fill as { style?: unknown }).style;
-  if (placeholder.style !== undefined && (own === undefined || (typeof own === 'object' && own !== null))) {
-    filled['style'] = { ...placeholder.style, ...(own as object | undefined) };
+  const filled = { ...fill };
+  if (filled.transform === undefined && placeholder.transform !== undefined) filled.transform = placeholder.transform;
+  if (placeholder.style !== undefined && STYLED_TYPES.has(fill.type)) {
+    const own = (fill as { style?: TextStyleSpec }).style;
+    (filled as { style?: TextStyleSpec }).style = { ...placeholder.style, ...own };
   }
-  return filled as unknown as ElementSpec;
+  return filled;
 }

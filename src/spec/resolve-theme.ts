@@ -47,20 +47,14 @@ function paletteColor(token: string, path: PathSegment[], theme: ThemeSpec): str
   const color = theme.palette?.[token];
   if (color !== undefined) return color;
   const known = Object.keys(theme.palette ?? {});
-  throw new FluvieError(
-    'spec_invalid',
-    `${formatPath([...path, 'token'])}: colour token ${JSON.stringify(token)} is not defined in theme.palette (${known.length === 0 ? 'it is empty' : `defined: ${known.join(', ')}`}); add it to the palette or use a hex colour`,
-  );
+  throw tokenError([...path, 'token'], `colour token ${JSON.stringify(token)} is not defined in theme.palette (${known.length === 0 ? 'it is empty' : `defined: ${known.join(', ')}`}); add it to the palette or use a hex colour`);
 }
 
 function resolveStyle(style: JsonRecord, token: string, path: PathSegment[], theme: ThemeSpec): JsonRecord {
   const base: TextStyleSpec | undefined = theme.typeScale?.[token];
   if (base === undefined) {
     const known = Object.keys(theme.typeScale ?? {});
-    throw new FluvieError(
-      'spec_invalid',
-      `${formatPath([...path, 'token'])}: style token ${JSON.stringify(token)} is not defined in theme.typeScale (${known.length === 0 ? 'it is empty' : `defined: ${known.join(', ')}`}); add it to the type scale or remove "token"`,
-    );
+    throw tokenError([...path, 'token'], `style token ${JSON.stringify(token)} is not defined in theme.typeScale (${known.length === 0 ? 'it is empty' : `defined: ${known.join(', ')}`}); add it to the type scale or remove "token"`);
   }
   const { token: _own, ...literal } = style;
   // A type-scale entry is literal in Fluvie (it may not name another style token), so its own `token` is dropped.
@@ -70,4 +64,16 @@ function resolveStyle(style: JsonRecord, token: string, path: PathSegment[], the
   const resolved: JsonRecord = {};
   for (const [key, item] of Object.entries(merged)) resolved[key] = resolveValue(item, [...path, key], theme);
   return resolved;
+}
+
+/** Details of a token error: the JSON path of the `token` key and the problem without the path. */
+export interface ThemeTokenErrorDetails {
+  path: string;
+  reason: string;
+}
+
+function tokenError(path: PathSegment[], reason: string): FluvieError {
+  const at = formatPath(path);
+  const details: ThemeTokenErrorDetails = { path: at, reason };
+  return new FluvieError('spec_invalid', `${at}: ${reason}`, { details });
 }

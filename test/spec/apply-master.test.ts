@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FluvieError } from '../../../src/core/errors.js';
-import { applySceneMaster } from '../../../src/core/pipeline/plan-masters.js';
-import { planRender } from '../../../src/core/pipeline/plan.js';
-import { VideoSpecSchema, type VideoSpec } from '../../../src/spec/index.js';
-import { capture, defaultPlanOptions, pixel } from '../engines/native/native-helpers.js';
+import { FluvieError } from '../../src/core/errors.js';
+import { applySceneMaster } from '../../src/spec/apply-master.js';
+import { planRender } from '../../src/core/pipeline/plan.js';
+import { VideoSpecSchema, type VideoSpec } from '../../src/spec/index.js';
+import { capture, defaultPlanOptions, pixel } from '../core/engines/native/native-helpers.js';
 
 const SLOT_AT = { x: 0.5, y: 0.75, w: 0.5, h: 0.2 };
 

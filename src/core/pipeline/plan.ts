@@ -22,7 +22,7 @@ import { selectTrack, type AudioAnalysis } from '../audio/audio-analysis.js';
 import { AnimationPlanner } from './plan-anchors.js';
 import type { AnimationScope } from './plan-animation.js';
 import { layoutElementTransitions } from './plan-element-transitions.js';
-import { applySceneMaster, type SceneEntry } from './plan-masters.js';
+import { applySceneMaster, type SceneEntry } from '../../spec/apply-master.js';
 import { canvasSizeFor } from './plan-size.js';
 import type { FrameWindow, PlannedElement, PlannedElementBlend, PlannedScene, RenderPlan } from './plan-types.js';
 import type { Aspect } from './render-request.js';

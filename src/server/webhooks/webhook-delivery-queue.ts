@@ -62,8 +62,10 @@ export async function openWebhookDeliveryQueue(options: WebhookDeliveryQueueOpti
   const attempts = options.sender.attempts ?? 5;
   const baseDelayMs = options.sender.baseDelayMs ?? 1000;
 
+  // BullMQ does not close a connection it was given, so close() disconnects both of these.
+  const workerClient = client.duplicate();
   const worker = new Worker<DeliveryData>(WEBHOOK_QUEUE_NAME, (job) => deliver(job, options), {
-    connection: client.duplicate(),
+    connection: workerClient,
     prefix: options.prefix,
     concurrency: DELIVERY_CONCURRENCY,
   });
@@ -107,6 +109,7 @@ export async function openWebhookDeliveryQueue(options: WebhookDeliveryQueueOpti
         await Promise.all([...pending]);
         await worker.close();
         await queue.close();
+        workerClient.disconnect();
         client.disconnect();
       })();
       return closing;

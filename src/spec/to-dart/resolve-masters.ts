@@ -5,11 +5,10 @@
  * over the placeholder's, and the placeholder `style` is merged under the fill's per field. A slot
  * without a fill is left out, and the master background applies unless the scene sets its own.
  */
-import type { ElementSpec, MasterSpec, SceneSpec, TextStyleSpec, VideoSpec } from '../schema/types.js';
+import { FluvieError } from '../../core/errors.js';
+import { applySceneMaster } from '../apply-master.js';
+import type { SceneSpec, VideoSpec } from '../schema/types.js';
 import { DartPrintError } from './dart-print-error.js';
-
-/** Element types whose `style` is a text style, so a placeholder style can be merged into them. */
-const STYLED_TYPES = new Set(['Text', 'SplitText', 'Typewriter', 'Terminal', 'Code', 'Counter']);
 
 export interface ResolvedMasters {
   /** The document without `masters`, every adopting scene resolved. */
@@ -20,7 +19,6 @@ export interface ResolvedMasters {
 
 /** Resolves every scene that names a `master`. Pure: the input is not changed. */
 export function applyMasters(spec: VideoSpec): ResolvedMasters {
-  const masters = spec.masters ?? {};
   const applied: string[] = [];
   const scenes = spec.scenes.map((scene, index) => {
     const path = `scenes[${index}]`;
@@ -28,44 +26,32 @@ export function applyMasters(spec: VideoSpec): ResolvedMasters {
       if (scene.fills !== undefined) throw new DartPrintError(`${path}.fills`, '"fills" need a "master" to fill');
       return scene;
     }
-    const master = masters[scene.master];
-    if (master === undefined) throw new DartPrintError(`${path}.master`, `the document has no master named ${JSON.stringify(scene.master)}`);
     if (!applied.includes(scene.master)) applied.push(scene.master);
-    return resolveScene(scene, scene.master, master, path);
+    return resolveScene(spec, index);
   });
 
   const { masters: _dropped, ...rest } = spec;
   return { spec: { ...rest, scenes }, applied };
 }
 
-function resolveScene(scene: SceneSpec, name: string, master: MasterSpec, path: string): SceneSpec {
-  const fills = scene.fills ?? {};
-  const slots = new Set<string>();
-  const children: ElementSpec[] = [];
-  for (const child of master.children ?? []) {
-    if (child.type !== 'Placeholder') {
-      children.push(child);
-      continue;
-    }
-    slots.add(child.slot);
-    const fill = fills[child.slot];
-    if (fill !== undefined) children.push(fillPlaceholder(fill, child));
-  }
-  const unknownSlot = Object.keys(fills).find((slot) => !slots.has(slot));
-  if (unknownSlot !== undefined) throw new DartPrintError(`${path}.fills.${unknownSlot}`, `master ${JSON.stringify(name)} has no slot ${JSON.stringify(unknownSlot)}`);
+function resolveScene(spec: VideoSpec, index: number): SceneSpec {
+  const applied = applyOrExplain(spec, index);
+  const name = applied.scene.master!;
+  const slots = new Set((spec.masters?.[name]?.children ?? []).flatMap((child) => (child.type === 'Placeholder' ? [child.slot] : [])));
+  const unknownSlot = Object.keys(applied.scene.fills ?? {}).find((slot) => !slots.has(slot));
+  if (unknownSlot !== undefined) throw new DartPrintError(`scenes[${index}].fills.${unknownSlot}`, `master ${JSON.stringify(name)} has no slot ${JSON.stringify(unknownSlot)}`);
 
-  const { master: _master, fills: _fills, ...rest } = scene;
-  const resolved: SceneSpec = { ...rest, children: [...children, ...(scene.children ?? [])] };
-  if (resolved.background === undefined && master.background !== undefined) resolved.background = master.background;
-  return resolved;
+  const { master: _master, fills: _fills, ...rest } = applied.scene;
+  return { ...rest, children: applied.entries.map((entry) => entry.element) };
 }
 
-function fillPlaceholder(fill: ElementSpec, placeholder: Extract<ElementSpec, { type: 'Placeholder' }>): ElementSpec {
-  const merged = { ...fill };
-  if (merged.transform === undefined && placeholder.transform !== undefined) merged.transform = placeholder.transform;
-  if (placeholder.style !== undefined && STYLED_TYPES.has(fill.type)) {
-    const own = (fill as { style?: TextStyleSpec }).style;
-    (merged as { style?: TextStyleSpec }).style = { ...placeholder.style, ...own };
+/** Runs the shared master step, reporting an undefined master as a printer error at its path. */
+function applyOrExplain(spec: VideoSpec, index: number): ReturnType<typeof applySceneMaster> {
+  try {
+    return applySceneMaster(spec, index);
+  } catch (error: unknown) {
+    const details = error instanceof FluvieError ? (error.details as { path?: unknown; reason?: unknown } | undefined) : undefined;
+    if (typeof details?.path === 'string' && typeof details.reason === 'string') throw new DartPrintError(details.path, details.reason);
+    throw error;
   }
-  return merged;
 }

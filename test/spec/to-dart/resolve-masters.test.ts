@@ -64,7 +64,7 @@ describe('applyMasters', () => {
   it('rejects an unknown master', () => {
     const unvalidated = { scenes: [{ duration: '1s', master: 'missing' }] } as VideoSpec;
     expect(() => applyMasters(unvalidated)).toThrow(DartPrintError);
-    expect(() => applyMasters(unvalidated)).toThrow('Cannot print scenes[0].master as Dart: the document has no master named "missing".');
+    expect(() => applyMasters(unvalidated)).toThrow('Cannot print scenes[0].master as Dart: master "missing" is not defined (the document defines no "masters").');
   });
 
   it('rejects a fill for an unknown slot', () => {

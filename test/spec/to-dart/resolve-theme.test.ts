@@ -50,12 +50,12 @@ describe('applyTheme', () => {
 
   it('rejects an unknown colour token', () => {
     const unvalidated = { theme: THEME, scenes: [{ duration: '1s', children: [{ type: 'Box', color: { token: 'nope' } }] }] } as unknown as VideoSpec;
-    expect(() => applyTheme(unvalidated)).toThrow('Cannot print scenes[0].children[0].color as Dart: the theme palette has no colour "nope" (defined: accent, ink).');
+    expect(() => applyTheme(unvalidated)).toThrow('Cannot print scenes[0].children[0].color.token as Dart: colour token "nope" is not defined in theme.palette (defined: accent, ink); add it to the palette or use a hex colour.');
   });
 
   it('rejects a token without a theme', () => {
     const unvalidated = { scenes: [{ duration: '1s', children: [{ type: 'Text', text: 'a', style: { token: 'title' } }] }] } as unknown as VideoSpec;
-    expect(() => applyTheme(unvalidated)).toThrow('Cannot print scenes[0].children[0].style.token as Dart: style token "title" needs a "theme" with a type scale.');
+    expect(() => applyTheme(unvalidated)).toThrow('Cannot print scenes[0].children[0].style.token as Dart: style token "title" is not defined in theme.typeScale (it is empty); add it to the type scale or remove "token".');
   });
 });
 
