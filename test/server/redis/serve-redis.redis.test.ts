@@ -61,6 +61,24 @@ describe('serve with QUEUE_BACKEND=redis', () => {
     expect((await videoStream(path.join(dir, id, 'video.mp4'))).frameCount).toBe(5);
   });
 
+  it('answers 410 for a swept job in the Redis store', async () => {
+    const spec = { size: { width: 64, height: 64 }, fps: 25, scenes: [{ duration: '2f' }] };
+    const { id } = (await (await api('/v1/renders', jsonBody({ spec, ttl: '500ms' }))).json()) as { id: string };
+    let job: { status?: string; expiresAt?: string } = {};
+    await until(async () => {
+      job = (await (await api(`/v1/renders/${id}`)).json()) as typeof job;
+      return job.status === 'succeeded';
+    }, `job ${id} succeeded`);
+    await until(async () => Date.now() > Date.parse(job.expiresAt ?? ''), `job ${id} expired`);
+
+    const sweep = await fetch(new URL('/v1/maintenance/cleanup', `http://127.0.0.1:${server.port}`), { ...jsonBody({}), headers: { authorization: `Bearer ${CLEANUP_TOKEN}`, 'content-type': 'application/json' } });
+    expect(await sweep.json()).toMatchObject({ deletedJobs: 1, deletedFiles: 1 });
+    const gone = await api(`/v1/renders/${id}`);
+    expect(gone.status).toBe(410);
+    expect(await gone.json()).toEqual({ error: { code: 'gone', message: 'The rendered files have expired' } });
+    expect(await server.jobs.get(id)).toMatchObject({ status: 'succeeded', sweptAtMs: expect.any(Number) });
+  });
+
   it('fails readiness while Redis is down', async () => {
     expect((await api('/v1/readyz')).status).toBe(200);
     await redis.pause();
