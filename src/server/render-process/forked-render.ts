@@ -87,7 +87,7 @@ function renderInChild(request: RenderRequest, deps: RenderDeps, options: Forked
     child.once('exit', (code, signal) => {
       clearTimeout(killTimer);
       if (deps.signal.aborted) settle(() => reject(abortReason(deps.signal)));
-      settle(() => reject(new FluvieError('capture_failed', `The render process exited without a result (${signal === null ? `exit code ${code}` : `signal ${signal}`}).`)));
+      settle(() => reject(new FluvieError('capture_failed', `The render process exited without a result (${signal === null ? `exit code ${code}` : `signal ${signal}`}); its error output is in the server's stderr.`)));
     });
 
     deps.signal.addEventListener('abort', onAbort, { once: true });

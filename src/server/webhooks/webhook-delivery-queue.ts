@@ -104,7 +104,7 @@ export async function openWebhookDeliveryQueue(options: WebhookDeliveryQueueOpti
       pending.add(adding);
     },
     close() {
-      // Deliveries waiting for a retry stay in Redis for the next process; one in progress finishes first.
+      // Deliveries waiting for a retry stay in Redis for the next process. One in progress finishes first.
       closing ??= (async () => {
         await Promise.all([...pending]);
         await worker.close();
