@@ -1,5 +1,5 @@
 /** Renders in a child process, run through vite-node because tests have only the TypeScript sources. */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,5 +91,17 @@ describe('createForkedRender', () => {
     expect(isRunning(pid)).toBe(false);
     expect(await runningDescendants(dir)).toEqual([]);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('fails when the child exits without a result', async () => {
+    const { request, dir } = await requestFor({ size: { width: 64, height: 48 }, fps: 10, scenes: [{ duration: '2f' }] });
+    const entry = path.join(dir, 'crash.mjs');
+    await writeFile(entry, 'process.exit(3);\n');
+    const render = createForkedRender({ niceness: 0, entry });
+
+    const failure = render(request, { env: process.env, cwd: dir, signal: new AbortController().signal, emit: () => undefined });
+
+    await expect(failure).rejects.toMatchObject({ name: 'FluvieError', code: 'capture_failed' });
+    await expect(failure).rejects.toThrow(/exit code 3/);
   });
 });
