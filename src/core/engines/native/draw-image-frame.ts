@@ -1,30 +1,53 @@
 /**
  * An `Image` with `crop` or a `frame` style. `crop {x,y,w,h}` (fractions) makes that region fill
  * the box: the whole image is drawn stretched to box/crop and shifted by −crop.origin, then
- * clipped. `cornerRadius` clips first. Frames: `rounded` clips to radius 24, `card` to radius 16
- * with a shadow of elevation 24, `polaroid` puts the picture in a white mat with an optional
- * caption under it.
+ * clipped. `cornerRadius` clips first. Frames follow Fluvie's `PhotoFrame`. `rounded` clips to
+ * radius 24. `card` insets the picture 12 px in a white surface with radius 16. `polaroid` insets
+ * it 12 px (48 px at the bottom) in a square white surface, with an optional 14 px caption centred
+ * in the bottom band. Card and polaroid cast one shadow, 25 % black, 8 px down, blurred by
+ * `elevation` (default 24, and always 24 for polaroid).
  */
 import type { Image, SKRSContext2D } from '@napi-rs/canvas';
 import type { ImageElement } from '../../../spec/index.js';
 import type { DrawnEnv, DrawnParts } from './build-drawn.js';
 import { drawImage } from './draw-image.js';
-import type { BoxConstraints, Size } from './layout.js';
+import { constrainSize, type BoxConstraints, type Size } from './layout.js';
 import { constrainPreservingAspect } from './measure.js';
 import type { NodeContext, Rect } from './nodes.js';
 import { builtStyle, fillText, measureText } from './paint-text.js';
 import type { ResolvedTextStyle, TextLayout } from './text-layout.js';
 
-// NOTE: the polaroid mat sizes and caption style are the native engine's own; Fluvie's were not available.
-const POLAROID_MAT = 12;
+const SURFACE_PADDING = 12;
 const POLAROID_BOTTOM = 48;
-const POLAROID_CAPTION_SIZE = 16;
+const CAPTION_SIZE = 14;
+const SHADOW_COLOR = 'rgba(0,0,0,0.25)';
+const SHADOW_OFFSET_Y = 8;
+const DEFAULT_ELEVATION = 24;
+
+interface Insets {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Returns the inset of the picture inside its frame's surface. */
+function frameInsets(style: string): Insets {
+  if (style === 'card') return { left: SURFACE_PADDING, top: SURFACE_PADDING, right: SURFACE_PADDING, bottom: SURFACE_PADDING };
+  if (style === 'polaroid') return { left: SURFACE_PADDING, top: SURFACE_PADDING, right: SURFACE_PADDING, bottom: POLAROID_BOTTOM };
+  return { left: 0, top: 0, right: 0, bottom: 0 };
+}
+
+/** Converts a Flutter `BoxShadow.blurRadius` to a canvas `shadowBlur`, which is twice the Gaussian sigma. */
+function canvasShadowBlur(blurRadius: number): number {
+  return blurRadius > 0 ? 2 * (blurRadius * 0.57735 + 0.5) : 0;
+}
 
 export function createFramedImageDrawer(env: DrawnEnv): DrawnParts | null {
   const element = env.planned.element as ImageElement;
   const image = env.context.images.get(env.planned.path);
   if (image === undefined) return null;
-  const caption = builtStyle(env.context, `${env.planned.path}.frame.caption`, { fontSize: POLAROID_CAPTION_SIZE }, '#FF212121');
+  const caption = builtStyle(env.context, `${env.planned.path}.frame.caption`, { fontSize: CAPTION_SIZE }, '#FF333333');
   return { drawer: new FramedImageDrawer(env.context, element, image, caption), children: [] };
 }
 
@@ -42,9 +65,23 @@ class FramedImageDrawer {
     const crop = this.element.crop;
     const naturalWidth = this.image.width * (crop?.w ?? 1);
     const naturalHeight = this.image.height * (crop?.h ?? 1);
-    const size = constrainPreservingAspect(constraints, naturalWidth, naturalHeight);
+    // The surface wraps the padded picture, so the picture is sized inside the constraints less the insets.
+    const insets = frameInsets(this.element.frame?.style ?? 'none');
+    const horizontal = insets.left + insets.right;
+    const vertical = insets.top + insets.bottom;
+    const picture = constrainPreservingAspect(
+      {
+        minWidth: Math.max(constraints.minWidth - horizontal, 0),
+        maxWidth: Math.max(constraints.maxWidth - horizontal, 0),
+        minHeight: Math.max(constraints.minHeight - vertical, 0),
+        maxHeight: Math.max(constraints.maxHeight - vertical, 0),
+      },
+      naturalWidth,
+      naturalHeight,
+    );
+    const size = constrainSize(constraints, picture.width + horizontal, picture.height + vertical);
     const text = this.element.frame?.caption;
-    this.caption = this.element.frame?.style === 'polaroid' && text !== undefined ? measureText(this.context, text, this.captionStyle, Math.max(size.width - 2 * POLAROID_MAT, 0), 'center', 1) : null;
+    this.caption = this.element.frame?.style === 'polaroid' && text !== undefined ? measureText(this.context, text, this.captionStyle, Math.max(size.width - horizontal, 0), 'center') : null;
     return size;
   }
 
@@ -59,27 +96,28 @@ class FramedImageDrawer {
     let radius = this.element.cornerRadius ?? 0;
     ctx.globalAlpha = alpha;
 
-    if (style === 'card') {
-      radius = frame?.radius ?? 16;
-      const elevation = frame?.elevation ?? 24;
+    if (style === 'card' || style === 'polaroid') {
+      const insets = frameInsets(style);
+      const surfaceRadius = style === 'card' ? (frame?.radius ?? 16) : 0;
+      const elevation = style === 'card' ? (frame?.elevation ?? DEFAULT_ELEVATION) : DEFAULT_ELEVATION;
       ctx.save();
-      ctx.shadowColor = 'rgba(0,0,0,0.35)';
-      ctx.shadowBlur = elevation;
-      ctx.shadowOffsetY = elevation / 3;
-      ctx.fillStyle = 'rgba(0,0,0,1)';
+      ctx.shadowColor = SHADOW_COLOR;
+      ctx.shadowBlur = canvasShadowBlur(elevation);
+      ctx.shadowOffsetY = SHADOW_OFFSET_Y;
+      ctx.fillStyle = '#FFFFFF';
       ctx.beginPath();
-      ctx.roundRect(0, 0, size.width, size.height, radius);
+      ctx.roundRect(0, 0, size.width, size.height, surfaceRadius);
       ctx.fill();
       ctx.restore();
+      // The surface does not clip, so the picture keeps square corners inside the padding.
+      radius = this.element.cornerRadius ?? 0;
+      picture = { x: insets.left, y: insets.top, width: Math.max(size.width - insets.left - insets.right, 0), height: Math.max(size.height - insets.top - insets.bottom, 0) };
+      if (this.caption !== null) {
+        const band = { x: insets.left, y: size.height - insets.bottom, width: picture.width, height: insets.bottom };
+        fillText(ctx, this.caption, this.captionStyle, band.x + (band.width - this.caption.width) / 2, band.y + (band.height - this.caption.height) / 2);
+      }
     } else if (style === 'rounded') {
       radius = frame?.radius ?? 24;
-    } else if (style === 'polaroid') {
-      ctx.fillStyle = '#FFFFFF';
-      ctx.fillRect(0, 0, size.width, size.height);
-      picture = { x: POLAROID_MAT, y: POLAROID_MAT, width: Math.max(size.width - 2 * POLAROID_MAT, 0), height: Math.max(size.height - POLAROID_MAT - POLAROID_BOTTOM, 0) };
-      if (this.caption !== null) {
-        fillText(ctx, this.caption, this.captionStyle, POLAROID_MAT + (picture.width - this.caption.width) / 2, picture.y + picture.height + (POLAROID_BOTTOM - this.caption.height) / 2);
-      }
     }
     this.paintPicture(ctx, picture, radius);
   }

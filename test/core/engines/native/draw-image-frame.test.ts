@@ -36,4 +36,19 @@ describe('Image crop and frame', () => {
     expect(pixel(frame, 320, 95, 30)).toEqual([255, 0, 0, 255]);
     expect(pixel(frame, 320, 200, 165)).toEqual([255, 255, 255, 255]);
   });
+
+  it('card insets a square picture in a white surface', async () => {
+    const spec = sceneOf([{ ...image, fit: 'fill', frame: { style: 'card' }, transform: { x: 0.5, y: 0.5, w: 0.5, h: 0.5 } }]);
+    const { stream } = await capture(spec, { baseDir: fixtures });
+    const frame = await stream.renderFrame!(0);
+    // Box (80, 45)–(240, 135): the 12 px padding is white and the picture's corner is not rounded.
+    expect(pixel(frame, 320, 86, 90)).toEqual([255, 255, 255, 255]);
+    expect(pixel(frame, 320, 93, 58)).toEqual([255, 0, 0, 255]);
+    expect(pixel(frame, 320, 226, 121)).toEqual([255, 255, 0, 255]);
+    // The shadow falls 8 px down, so 4 px below the card is darker than 4 px above it.
+    const below = pixel(frame, 320, 160, 139)[0];
+    const above = pixel(frame, 320, 160, 41)[0];
+    expect(below).toBeLessThan(above);
+    expect(above).toBeLessThanOrEqual(32);
+  });
 });
