@@ -30,7 +30,11 @@ export const RENDER_FLAGS: readonly FlagDefinition[] = [
     flags: '-o, --out <path>',
     description: "output file, or folder for imageSequence (default: the spec's name with the format's extension in the current folder)",
   },
-  { flags: '--format <format>', description: 'output format', defaultValue: 'mp4', choices: OUTPUT_FORMATS },
+  {
+    flags: '--format <format>',
+    description: 'output format (default: from the --out extension .mp4, .gif or .webm, else mp4)',
+    choices: OUTPUT_FORMATS,
+  },
   { flags: '--quality <quality>', description: 'mp4 quality: CRF 28, 23, 18 or 14', defaultValue: 'high', choices: QUALITIES },
   { flags: '--aspect <aspect>', description: "change the canvas aspect, keeping the video's long edge", choices: ASPECTS },
   {

@@ -24,7 +24,7 @@ describe('program', () => {
   it('shows defaults and units in render --help', async () => {
     const run = await runCliCapture(['render', '--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('default: "mp4"');
+    expect(run.stdout).toContain('default: from the --out extension');
     expect(run.stdout).toContain('default: "high"');
     expect(run.stdout).toContain('CRF');
   });

@@ -15,6 +15,19 @@ describe('README options table', () => {
     }
   });
 
+  it('gives each commander default', () => {
+    for (const flag of RENDER_FLAGS) {
+      if (typeof flag.defaultValue !== 'string') continue;
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${flag.flags}\` |`)) ?? '';
+      expect(row.endsWith(`| \`${flag.defaultValue}\` |`), `README default of ${flag.flags} is not ${flag.defaultValue}`).toBe(true);
+    }
+  });
+
+  it('names the --out extension as the --format default', () => {
+    const row = readme.split('\n').find((line) => line.startsWith('| `--format <format>` |')) ?? '';
+    expect(row).toContain('from the `--out` extension');
+  });
+
   it('lists no flag the CLI lacks', () => {
     const rows = [...readme.matchAll(/^\| `(-[^`]+)` \|/gm)].map((match) => match[1]);
     const known = new Set(RENDER_FLAGS.map((flag) => flag.flags));

@@ -10,8 +10,8 @@ import { authorSpec, type AuthoredResult, type AuthorRequest, type AuthorSpecOpt
 import { resolveAiConfig } from '../../config/ai-config.js';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
 import { ignoreEvents } from '../../core/pipeline/events.js';
-import type { OutputFormat } from '../../core/pipeline/render-request.js';
 import type { CliContext } from '../context.js';
+import { resolveOutputFormat } from '../output-format.js';
 import { createReporter } from '../ui/create-reporter.js';
 import { PlainReporter } from '../ui/plain-reporter.js';
 import type { Reporter } from '../ui/reporter.js';
@@ -73,7 +73,7 @@ async function authorWithProgress(plan: AuthorCommandPlan, flags: AuthorFlags, c
     provider: config.provider,
     env: context.env,
     signal: context.signal,
-    format: flags.format as OutputFormat,
+    format: resolveOutputFormat(flags.format, plan.out),
     onAttempt: (attempt) => {
       const message = attempt === 1 ? `Authoring the spec with ${label}` : `Repairing the spec with ${label} (attempt ${attempt})`;
       reporter.onEvent({ type: 'log', level: 'info', message });

@@ -7,16 +7,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FluvieError } from '../../core/errors.js';
 import { defaultOutputPath } from '../../core/pipeline/output-paths.js';
-import type { OutputFormat } from '../../core/pipeline/render-request.js';
 import { parseSpecJson } from '../../spec/load.js';
 import type { CliContext } from '../context.js';
+import { resolveOutputFormat } from '../output-format.js';
 import type { AuthorFlags } from './author-options.js';
 import { runAuthorCommand } from './author-run.js';
 
 export async function runEditCommand(specFile: string, change: string, flags: AuthorFlags, context: CliContext): Promise<void> {
   const input = path.resolve(context.cwd, specFile);
   const base = parseSpecJson(await readSpecText(input), input);
-  const out = flags.out === undefined ? defaultOutputPath(input, flags.format as OutputFormat, context.cwd) : path.resolve(context.cwd, flags.out);
+  const format = resolveOutputFormat(flags.format, flags.out);
+  const out = flags.out === undefined ? defaultOutputPath(input, format, context.cwd) : path.resolve(context.cwd, flags.out);
   const specOut = flags.specOut === undefined ? input : path.resolve(context.cwd, flags.specOut);
   await runAuthorCommand({ request: { kind: 'edit', base, change, baseDir: path.dirname(input) }, specOut, out }, flags, context);
 }

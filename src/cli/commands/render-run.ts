@@ -6,10 +6,11 @@ import path from 'node:path';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
 import { defaultOutputPath } from '../../core/pipeline/output-paths.js';
 import type { RenderEvent } from '../../core/pipeline/events.js';
-import type { Aspect, EngineChoice, OutputFormat, Quality, RenderRequest } from '../../core/pipeline/render-request.js';
+import type { Aspect, EngineChoice, Quality, RenderRequest } from '../../core/pipeline/render-request.js';
 import { runRender } from '../../core/pipeline/run-render.js';
 import { TIME_FORMS, tryParseTime } from '../../spec/time.js';
 import type { CliContext } from '../context.js';
+import { resolveOutputFormat } from '../output-format.js';
 import { createReporter } from '../ui/create-reporter.js';
 import type { RenderFlags } from './render.js';
 
@@ -62,7 +63,7 @@ export function buildRenderRequest(key: string | null, flags: RenderFlags, cwd: 
   if (flags.poster !== undefined && tryParseTime(flags.poster) === null) {
     throw new FluvieError('usage', `Invalid --poster time "${flags.poster}": use ${TIME_FORMS}, for example 1.5s or 30f.`);
   }
-  const format = flags.format as OutputFormat;
+  const format = resolveOutputFormat(flags.format, flags.out);
   let out: string;
   if (flags.out !== undefined) {
     out = path.resolve(cwd, flags.out);

@@ -9,7 +9,8 @@ import { RENDER_FLAGS, toOption } from '../options.js';
 export interface RenderFlags {
   spec?: string;
   out?: string;
-  format: string;
+  /** Undefined unless given: the `--out` extension then decides (see output-format.ts). */
+  format?: string;
   quality: string;
   aspect?: string;
   poster?: string;
