@@ -10,11 +10,14 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** yuv420p (mp4) and yuva420p (transparent webm) subsample chroma 2x2, so both axes must be even. */
 const EVEN_SIZE_FORMATS: ReadonlySet<OutputFormat> = new Set(['mp4', 'transparent']);
 
-/** Rejects odd dimensions for formats whose pixel format needs even ones. */
-export function checkOutputSize(spec: VideoSpec, format: OutputFormat): Diagnostic[] {
+/**
+ * Rejects odd dimensions for formats whose pixel format needs even ones. Takes the `size` value
+ * alone, so the rule also runs when other parts of the document are invalid.
+ */
+export function checkOutputSize(sizeValue: VideoSpec['size'], format: OutputFormat): Diagnostic[] {
   if (!EVEN_SIZE_FORMATS.has(format)) return [];
 
-  const size = resolveVideoSize(spec.size);
+  const size = resolveVideoSize(sizeValue);
   const pixelFormat = format === 'mp4' ? 'yuv420p' : 'yuva420p';
   const found: Diagnostic[] = [];
   for (const axis of ['width', 'height'] as const) {

@@ -6,10 +6,10 @@ import { error, isWithinPath, warning, type Diagnostic } from './diagnostics.js'
 import { findRenamedNames } from './renames.js';
 import { checkReferences } from './rules-references.js';
 import { checkSceneTiming, checkShowWindows, DEFAULT_MAX_FRAMES } from './rules-timing.js';
-import { checkGradientStops, checkOutputSize, checkThemeTokens, type OutputFormat } from './rules-values.js';
+import { checkGradientStops, checkOutputSize, checkThemeTokens, OUTPUT_FORMATS, type OutputFormat } from './rules-values.js';
 import { checkSharedElements } from './rules-shared.js';
 import type { VideoSpec } from './schema/types.js';
-import { VideoSpecSchema } from './schema/video.js';
+import { VideoSizeSchema, VideoSpecSchema } from './schema/video.js';
 import { findUnknownProperties } from './unknown-keys.js';
 import { diagnosticsFromZodIssues } from './zod-issues.js';
 
@@ -47,7 +47,7 @@ export function validateSpec(value: unknown, options: ValidateOptions = {}): Val
 
   const parsed = VideoSpecSchema.safeParse(value);
   const schemaProblems = parsed.success ? [] : diagnosticsFromZodIssues(parsed.error.issues, value, VideoSpecSchema).filter((diagnostic) => !covered(diagnostic.path));
-  const documentProblems = parsed.success ? checkDocument(parsed.data, options) : [];
+  const documentProblems = parsed.success ? checkDocument(parsed.data, options) : checkOutputSizeAlone(value, options);
 
   const diagnostics = [...renamed, ...schemaProblems, ...documentProblems, ...unknown];
   const ok = !diagnostics.some((diagnostic) => diagnostic.severity === 'error');
@@ -60,12 +60,34 @@ function checkDocument(spec: VideoSpec, options: ValidateOptions): Diagnostic[] 
   return [
     ...timing.diagnostics,
     ...(timing.timeline === null ? [] : checkShowWindows(spec, timing.timeline)),
-    ...checkOutputSize(spec, format),
+    ...checkOutputSize(spec.size, format),
     ...checkReferences(spec),
     ...checkThemeTokens(spec),
     ...checkGradientStops(spec),
     ...checkSharedElements(spec),
   ];
+}
+
+/**
+ * Runs the even-size rule on a document that failed to parse, so an odd size is reported in the
+ * same pass as the schema errors. It runs only when `size` itself is valid and the output format
+ * is known: from the options, from a valid `export.mode`, or mp4 when `export` is absent.
+ */
+function checkOutputSizeAlone(value: unknown, options: ValidateOptions): Diagnostic[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const record = value as Record<string, unknown>;
+
+  const size = VideoSizeSchema.safeParse(record['size']);
+  if (!size.success) return [];
+
+  let format = options.format;
+  if (format === undefined && record['export'] !== undefined) {
+    const exportValue = record['export'];
+    const mode = typeof exportValue === 'object' && exportValue !== null ? (exportValue as Record<string, unknown>)['mode'] : undefined;
+    format = OUTPUT_FORMATS.find((known) => known === mode);
+    if (format === undefined) return [];
+  }
+  return checkOutputSize(size.data, format ?? 'mp4');
 }
 
 function unknownPropertyDiagnostic(path: string, key: string, allowed: readonly string[], strict: boolean): Diagnostic {

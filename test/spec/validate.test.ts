@@ -192,6 +192,41 @@ describe('validateSpec warnings and formats', () => {
     }
   });
 
+  it('reports an odd size next to other errors', () => {
+    const spec = baseSpec();
+    spec.size = { width: 641, height: 360 };
+    spec.fps = 0;
+    node(spec, 'scenes', 0).duration = 'abc';
+
+    const errors = errorsOf(validateSpec(spec).diagnostics).map((diagnostic) => `${diagnostic.path} ${diagnostic.code}`);
+
+    expect(errors).toContain('size.width odd_size');
+    expect(errors).toContain('fps out_of_range');
+    expect(errors).toContain(`${scene0}.duration invalid_format`);
+    expect(errors).toHaveLength(3);
+  });
+
+  it('checks an odd size against a valid export mode next to other errors', () => {
+    const spec = baseSpec();
+    spec.size = { width: 641, height: 360 };
+    spec.fps = 0;
+    spec.export = { mode: 'gif' };
+
+    expect(errorsOf(validateSpec(spec).diagnostics).map((diagnostic) => diagnostic.path)).toEqual(['fps']);
+
+    spec.export = { mode: 'mp4', crf: 99 };
+
+    expect(errorsOf(validateSpec(spec).diagnostics).map((diagnostic) => diagnostic.path).sort()).toEqual(['export.crf', 'fps', 'size.width']);
+  });
+
+  it('skips the odd-size rule for an unknown export mode', () => {
+    const spec = baseSpec();
+    spec.size = { width: 641, height: 360 };
+    spec.export = { mode: 'webm' };
+
+    expect(errorsOf(validateSpec(spec).diagnostics).map((diagnostic) => diagnostic.path)).toEqual(['export.mode']);
+  });
+
   it("uses the spec's export mode when no format is given", () => {
     const spec = baseSpec();
     spec.size = { width: 641, height: 360 };
