@@ -69,6 +69,7 @@ export class BullmqQueue implements Queue {
   readonly #running = new Map<string, RunningJob>();
   readonly #refreshTimer: NodeJS.Timeout;
   #worker: Worker | null = null;
+  #workerClient: Redis | null = null;
   #closing: Promise<void> | null = null;
 
   /** Connects to Redis (a clear `unavailable` error when it does not reply) and starts the worker, if any. */
@@ -104,8 +105,10 @@ export class BullmqQueue implements Queue {
     if (processor === null) return;
 
     await this.#cancels.subscribe((jobId) => this.#running.get(jobId)?.controller.abort(new FluvieError('canceled', 'Render canceled')));
+    // BullMQ does not close a connection it was given, so #shutDown disconnects this one.
+    this.#workerClient = this.#client.duplicate();
     const worker = new Worker(this.#options.name, (job: Job) => this.#run(job, processor), {
-      connection: this.#client.duplicate(),
+      connection: this.#workerClient,
       prefix: this.#options.prefix,
       concurrency: this.#options.concurrency,
       // A job runs at most `attempts` times: the first run plus `attempts - 1` runs after stalls.
@@ -229,6 +232,7 @@ export class BullmqQueue implements Queue {
     }
     await this.#cancels.close();
     await this.#queue.close();
+    this.#workerClient?.disconnect();
     this.#client.disconnect();
   }
 }
