@@ -105,6 +105,11 @@ export interface ServerConfig {
   webhookAllowPrivate: boolean;
   /** Download `network` media sources of specs (public http(s) addresses only). */
   allowNetworkMedia: boolean;
+  /**
+   * Absolute folder that `asset`, `file` and `bundle` media sources of request specs must lie inside
+   * (MEDIA_DIR), or null to reject those sources in requests.
+   */
+  mediaDir: string | null;
   /** Bearer token for `/metrics`, or null for open metrics. */
   metricsToken: string | null;
   /** How long shutdown waits for running renders before canceling them. */

@@ -3,6 +3,7 @@
  * validated once into a fully defaulted {@link ServerConfig}. This module and its siblings in
  * `src/config/` are the only readers of environment variables; callers pass the env record in.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import { FluvieError } from '../core/errors.js';
 import { envBoolean, envChoice, envDuration, envHttpUrl, envInteger, envList, envText, envTextOr } from './env-fields.js';
@@ -77,6 +78,7 @@ function buildEnvSchema(cpuCount: number) {
     WEBHOOK_SECRET: envText(),
     WEBHOOK_ALLOW_PRIVATE: envBoolean(false),
     ALLOW_NETWORK_MEDIA: envBoolean(false),
+    MEDIA_DIR: envText(),
     METRICS_TOKEN: envText(),
     SHUTDOWN_GRACE: envDuration(30_000),
     QUEUE_BACKEND: envChoice(['memory', 'redis'], 'memory'),
@@ -216,6 +218,7 @@ function toServerConfig(parsed: ParsedEnv): ServerConfig {
     webhookSecret: parsed.WEBHOOK_SECRET,
     webhookAllowPrivate: parsed.WEBHOOK_ALLOW_PRIVATE,
     allowNetworkMedia: parsed.ALLOW_NETWORK_MEDIA,
+    mediaDir: parsed.MEDIA_DIR === null ? null : path.resolve(parsed.MEDIA_DIR),
     metricsToken: parsed.METRICS_TOKEN,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE,
     queue: {

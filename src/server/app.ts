@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
   const context = routeContext(deps, options);
   registerHealthRoutes(app, context);
   // With the API on, `/` is the render console; without it, a page that lists what is enabled.
-  if (config.enableApi) registerConsoleRoutes(app, { aiEnabled: defaultProviderReady(config.ai), serverSummary: renderServerSummary(context) });
+  if (config.enableApi) registerConsoleRoutes(app, { aiEnabled: defaultProviderReady(config.ai), mediaDir: config.mediaDir, serverSummary: renderServerSummary(context) });
   else registerLandingRoute(app, context);
   if (deps.metrics !== undefined) registerMetricsRoute(app, context, deps.metrics);
   registerMcpSurface(app, context);

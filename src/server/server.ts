@@ -133,6 +133,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const renderDeps = {
     jobs, storage, render: options.render, clock, logger, workRoot, onFinished,
     renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject, allowNetworkMedia: config.allowNetworkMedia,
+    mediaDir: config.mediaDir,
     ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
   };
   const workers = options.workers ?? 0;

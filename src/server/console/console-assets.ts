@@ -2,9 +2,10 @@
  * Where the render console's files are read from. Both folders sit at the package root, and this file
  * sits three folders below it in `src/` and `dist/` alike, so the same relative URL works from both.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findLocalMediaReferences, mediaReferenceProblem } from '../requests/media-policy.js';
 
 /** File names the console serves from its folders: no slashes, no leading dot. */
 const SCRIPT_NAME = /^[a-z0-9-]+\.js$/;
@@ -35,6 +36,35 @@ export async function listExamples(dir: string): Promise<string[]> {
     throw error;
   });
   return names.filter(isExampleName).sort();
+}
+
+/**
+ * Returns the examples in `dir` that this server can render: those whose local media files all pass
+ * the media rule under `mediaDir` and exist there. With no media folder, only examples without local
+ * media are listed, so every listed example renders.
+ */
+export async function listRenderableExamples(dir: string, mediaDir: string | null): Promise<string[]> {
+  const names = await listExamples(dir);
+  const renderable: string[] = [];
+  for (const name of names) {
+    if (await exampleMediaAvailable(path.join(dir, name), mediaDir)) renderable.push(name);
+  }
+  return renderable;
+}
+
+async function exampleMediaAvailable(file: string, mediaDir: string | null): Promise<boolean> {
+  let spec: unknown;
+  try {
+    spec = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return false;
+  }
+  for (const reference of findLocalMediaReferences(spec)) {
+    if (mediaDir === null || mediaReferenceProblem(reference, mediaDir) !== null) return false;
+    const info = await stat(path.resolve(mediaDir, reference.value)).catch(() => null);
+    if (info === null || !info.isFile()) return false;
+  }
+  return true;
 }
 
 /** Reads `name` from `dir`, or returns null when the name is not allowed or the file is missing. */

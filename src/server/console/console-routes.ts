@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app-deps.js';
-import { bundledConsoleScriptsDir, bundledExamplesDir, isExampleName, isScriptName, listExamples, readAsset } from './console-assets.js';
+import { bundledConsoleScriptsDir, bundledExamplesDir, isExampleName, isScriptName, listRenderableExamples, readAsset } from './console-assets.js';
 import { renderConsolePage } from './console-page.js';
 import { CONSOLE_STYLES } from './console-styles.js';
 
@@ -16,6 +16,11 @@ export interface ConsoleRouteOptions {
   scriptsDir?: string;
   /** Folder of the example specs (default: `examples` of the package). */
   examplesDir?: string;
+  /**
+   * The server's media folder (MEDIA_DIR); only examples whose media files it holds are listed.
+   * Default null: only examples without local media.
+   */
+  mediaDir?: string | null;
   /** HTML fragment listing what the server has enabled, shown collapsed under the console. */
   serverSummary?: string;
 }
@@ -42,7 +47,7 @@ export function registerConsoleRoutes(app: Hono<AppEnv>, options: ConsoleRouteOp
   const examplesDir = options.examplesDir ?? bundledExamplesDir();
 
   app.get('/', async (c) => {
-    const [examples, entry] = await Promise.all([listExamples(examplesDir), readAsset(scriptsDir, 'main.js', isScriptName)]);
+    const [examples, entry] = await Promise.all([listRenderableExamples(examplesDir, options.mediaDir ?? null), readAsset(scriptsDir, 'main.js', isScriptName)]);
     if (entry === null) c.get('log').warn({ scriptsDir }, 'console scripts are missing; run npm run build');
     const html = renderConsolePage({
       aiEnabled: options.aiEnabled,

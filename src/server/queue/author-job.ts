@@ -30,6 +30,8 @@ export interface AuthorJobTarget {
   input: AuthoredInput;
   request: RenderRequest;
   workdir: string;
+  /** Folder the media of an edit's base spec resolve against. */
+  mediaBase: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function authorJobSpec(target: AuthorJobTarget, signal: AbortSignal
   const { job, input, workdir } = target;
   const checkSpec = await nativeRulesFor(target.request, workdir, signal, deps.env);
   const authorRequest: AuthorRequest =
-    input.kind === 'prompt' ? { kind: 'prompt', prompt: input.prompt } : { kind: 'edit', base: input.base, change: input.change, baseDir: workdir };
+    input.kind === 'prompt' ? { kind: 'prompt', prompt: input.prompt } : { kind: 'edit', base: input.base, change: input.change, baseDir: target.mediaBase };
 
   const authored = await authorSpec(authorRequest, {
     provider: input.provider,

@@ -12,6 +12,7 @@ import type { JobInput, JobProgress, JobRecord } from '../jobs/job-record.js';
 import type { JobStore } from '../jobs/job-store.js';
 import { CONTENT_TYPES, FORMAT_EXTENSIONS } from '../jobs/job-view.js';
 import type { Logger } from '../logger.js';
+import { assertMediaAllowed } from '../requests/media-policy.js';
 import type { Storage } from '../storage/storage.js';
 import { authorJobSpec, isAuthoredInput } from './author-job.js';
 import { createProgressThrottle } from './progress-throttle.js';
@@ -34,6 +35,12 @@ export interface RenderJobDeps {
   renderProject: string | null;
   /** Let renders download `network` media sources (ALLOW_NETWORK_MEDIA). */
   allowNetworkMedia?: boolean;
+  /**
+   * Folder that relative media sources of specs resolve against (MEDIA_DIR). Null or absent means
+   * requests may not read local media: specs resolve against the job's work folder, and an authored
+   * spec that names local media fails.
+   */
+  mediaDir?: string | null;
   /** Minimum time between progress writes in milliseconds (default 250, so at most 4 per second). */
   progressIntervalMs?: number;
   /** Called once with the terminal record of every job this processor finishes. */
@@ -62,10 +69,13 @@ export function createRenderJobProcessor(deps: RenderJobDeps): JobProcessor {
     try {
       await rm(workdir, { recursive: true, force: true });
       await mkdir(workdir, { recursive: true });
-      let request = buildRenderRequest(job, workdir, deps);
+      const mediaBase = deps.mediaDir ?? workdir;
+      let request = buildRenderRequest(job, workdir, mediaBase, deps);
       if (isAuthoredInput(job.input)) {
-        const spec = await authorJobSpec({ job, input: job.input, request, workdir }, signal, { jobs: deps.jobs, env: deps.renderEnv, log });
-        request = { ...request, source: { kind: 'spec', value: spec, baseDir: workdir } };
+        const spec = await authorJobSpec({ job, input: job.input, request, workdir, mediaBase }, signal, { jobs: deps.jobs, env: deps.renderEnv, log });
+        // The model wrote this spec, not the client, so it obeys the same media rule as a posted spec.
+        assertMediaAllowed(spec, deps.mediaDir ?? null, '');
+        request = { ...request, source: { kind: 'spec', value: spec, baseDir: mediaBase } };
       }
       const result = await deps.render(request, {
         env: deps.renderEnv,
@@ -88,20 +98,20 @@ export function createRenderJobProcessor(deps: RenderJobDeps): JobProcessor {
   };
 }
 
-function buildRenderRequest(job: JobRecord, workdir: string, deps: RenderJobDeps): RenderRequest {
-  return { ...renderSettings(job, workdir, deps), source: renderSource(job.input, workdir) };
+function buildRenderRequest(job: JobRecord, workdir: string, mediaBase: string, deps: RenderJobDeps): RenderRequest {
+  return { ...renderSettings(job, workdir, deps), source: renderSource(job.input, mediaBase) };
 }
 
 /** Returns the source to render; prompt and edit jobs get theirs once the spec is authored. */
-function renderSource(input: JobInput, workdir: string): RenderRequest['source'] {
+function renderSource(input: JobInput, mediaBase: string): RenderRequest['source'] {
   switch (input.kind) {
     case 'key':
       return { kind: 'key', key: input.key };
     case 'spec':
-      return { kind: 'spec', value: input.spec, baseDir: workdir };
+      return { kind: 'spec', value: input.spec, baseDir: mediaBase };
     case 'prompt':
     case 'edit':
-      return { kind: 'spec', value: null, baseDir: workdir };
+      return { kind: 'spec', value: null, baseDir: mediaBase };
   }
 }
 

@@ -86,6 +86,7 @@ export async function startRenderWorker(options: StartRenderWorkerOptions): Prom
     createRender: (jobs) => ({
       jobs, storage, render, clock, logger, onFinished, workRoot,
       renderEnv: options.renderEnv, ffmpegPath: config.ffmpegPath, renderProject: config.renderProject, allowNetworkMedia: config.allowNetworkMedia,
+      mediaDir: config.mediaDir,
       ...(options.progressIntervalMs === undefined ? {} : { progressIntervalMs: options.progressIntervalMs }),
     }),
   }).catch(async (error: unknown) => {

@@ -10,6 +10,7 @@ import { FluvieError } from '../../core/errors.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { JobInput } from '../jobs/job-record.js';
 import type { SpecTools } from '../spec-tools.js';
+import { assertMediaAllowed, mediaDiagnostics } from './media-policy.js';
 import type { RenderInput, RenderSubmission } from './render-body.js';
 
 export interface AdmitContext {
@@ -18,6 +19,8 @@ export interface AdmitContext {
   rateLimiter: RateLimiter;
   clientIp: string;
   nowMs: number;
+  /** Folder that local media sources must lie inside (MEDIA_DIR), or null to reject them. */
+  mediaDir: string | null;
 }
 
 /** Returns the 429 error of a prompt or edit render over the per-client limit. */
@@ -37,12 +40,13 @@ export function admitRender(submission: RenderSubmission, context: AdmitContext)
     case 'key':
       return { kind: 'key', key: input.key };
     case 'spec':
-      checkSpec(input.spec, submission, context.specTools);
+      checkSpec(input.spec, submission, context);
       return { kind: 'spec', spec: input.spec };
   }
 }
 
 function admitAiRender(input: Extract<RenderInput, { kind: 'prompt' | 'edit' }>, requested: string | null, context: AdmitContext): JobInput {
+  if (input.kind === 'edit') assertMediaAllowed(input.base, context.mediaDir, 'edit.base');
   const provider = checkProvider(requested, context.ai);
 
   const decision = context.rateLimiter.check(context.clientIp, context.nowMs);
@@ -77,12 +81,15 @@ function aiEnvOf(ai: AiConfig): Record<string, string | undefined> {
   };
 }
 
-function checkSpec(spec: unknown, submission: RenderSubmission, specTools: SpecTools): void {
-  const report = specTools.validate(spec, submission.options.format);
-  const errors = report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+/** Validates a spec render: every schema problem and every rejected media file, with JSON paths. */
+function checkSpec(spec: unknown, submission: RenderSubmission, context: AdmitContext): void {
+  const report = context.specTools.validate(spec, submission.options.format);
+  const media = mediaDiagnostics(spec, context.mediaDir, '');
+  const diagnostics = [...report.diagnostics, ...media];
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (report.ok && errors.length === 0) return;
 
   const lines = errors.map((diagnostic) => `${diagnostic.path === '' ? '(root)' : diagnostic.path}: ${diagnostic.message}`);
   const message = `spec is not a valid VideoSpec (${errors.length} problem${errors.length === 1 ? '' : 's'}): ${lines.join('; ')}`;
-  throw new FluvieError('invalid_request', message, { details: { diagnostics: report.diagnostics } });
+  throw new FluvieError('invalid_request', message, { details: { diagnostics } });
 }

@@ -5,19 +5,20 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../../src/server/app-deps.js';
 import { bundledExamplesDir } from '../../../src/server/console/console-assets.js';
+import { bundledExamplesDir } from '../../../src/server/console/console-assets.js';
 import { registerConsoleRoutes } from '../../../src/server/console/console-routes.js';
 import { createSilentLogger } from '../../../src/server/logger.js';
 
 let scriptsDir: string;
 let emptyDir: string;
 
-function consoleApp(options: { aiEnabled?: boolean; scriptsDir?: string } = {}): Hono<AppEnv> {
+function consoleApp(options: { aiEnabled?: boolean; scriptsDir?: string; mediaDir?: string } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('log', createSilentLogger());
     await next();
   });
-  registerConsoleRoutes(app, { aiEnabled: options.aiEnabled ?? false, scriptsDir: options.scriptsDir ?? scriptsDir });
+  registerConsoleRoutes(app, { aiEnabled: options.aiEnabled ?? false, scriptsDir: options.scriptsDir ?? scriptsDir, mediaDir: options.mediaDir ?? null });
   return app;
 }
 
@@ -59,6 +60,13 @@ describe('console page', () => {
   it('lists the bundled examples', async () => {
     const html = await (await consoleApp().request('/')).text();
     expect(html).toContain('<option value="hello.fluvie.json">hello</option>');
+  });
+
+  it('lists examples with media only with their folder', async () => {
+    const withoutMedia = await (await consoleApp().request('/')).text();
+    expect(withoutMedia).not.toContain('value="bench.fluvie.json"');
+    const withMedia = await (await consoleApp({ mediaDir: bundledExamplesDir() }).request('/')).text();
+    expect(withMedia).toContain('<option value="bench.fluvie.json">bench</option>');
   });
 
   it('shows the prompt box only with AI', async () => {

@@ -24,6 +24,7 @@ function context(ai: Partial<AiConfig> = {}): AdmitContext {
     rateLimiter: new RateLimiter({ limit: config.rateLimit, windowMs: config.rateWindowMs, dailyQuota: config.dailyQuota }),
     clientIp: '203.0.113.7',
     nowMs: 0,
+    mediaDir: null,
   };
 }
 

@@ -37,6 +37,7 @@ export interface LocalRenderGatewayDeps {
     publicByDefault: boolean;
     fileTtlMs: number;
     webhookUrl: string | null;
+    mediaDir: string | null;
   };
   /** Default 100 ms. */
   pollIntervalMs?: number;
@@ -50,7 +51,7 @@ export function createLocalRenderGateway(deps: LocalRenderGatewayDeps): RenderGa
 
     async submit(body: RenderBody): Promise<JobJson> {
       const submission = parseRenderBody(body);
-      const input = admitRender(submission, { ai: config.ai, specTools: deps.specTools, rateLimiter: deps.rateLimiter, clientIp: MCP_CLIENT, nowMs: clock.now() });
+      const input = admitRender(submission, { ai: config.ai, specTools: deps.specTools, rateLimiter: deps.rateLimiter, clientIp: MCP_CLIENT, nowMs: clock.now(), mediaDir: config.mediaDir });
       const job = newJobRecord(submission, input, {
         id: newJobId(),
         nowMs: clock.now(),
