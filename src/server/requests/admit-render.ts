@@ -21,6 +21,8 @@ export interface AdmitContext {
   nowMs: number;
   /** Folder that local media sources must lie inside (MEDIA_DIR), or null to reject them. */
   mediaDir: string | null;
+  /** Flutter project of composition (`key`) renders (RENDER_PROJECT), or null when none is set. */
+  renderProject: string | null;
 }
 
 /** Returns the 429 error of a prompt or edit render over the per-client limit. */
@@ -38,6 +40,9 @@ export function admitRender(submission: RenderSubmission, context: AdmitContext)
     case 'edit':
       return admitAiRender(input, submission.provider, context);
     case 'key':
+      if (context.renderProject === null) {
+        throw new FluvieError('unavailable', `Composition renders ("key": "${input.key}") are not available on this server because it has no Flutter project: the operator must set RENDER_PROJECT to the project folder. Send a "spec" instead.`);
+      }
       return { kind: 'key', key: input.key };
     case 'spec':
       checkSpec(input.spec, submission, context);

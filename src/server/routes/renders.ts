@@ -25,7 +25,7 @@ export function registerRenderRoutes(app: Hono<AppEnv>, context: RouteContext): 
     const { body } = await readJsonObject(c);
     const submission = parseRenderBody(body);
     const ip = clientIp(c, config.trustProxy);
-    const input = admitRender(submission, { ai: config.ai, specTools: context.specTools, rateLimiter: context.rateLimiter, clientIp: ip, nowMs: clock.now(), mediaDir: config.mediaDir });
+    const input = admitRender(submission, { ai: config.ai, specTools: context.specTools, rateLimiter: context.rateLimiter, clientIp: ip, nowMs: clock.now(), mediaDir: config.mediaDir, renderProject: config.renderProject });
     if (context.sharedRateLimiter !== undefined && (input.kind === 'prompt' || input.kind === 'edit')) {
       const decision = await context.sharedRateLimiter.check(ip, clock.now());
       if (!decision.allowed) throw rateLimitedError(decision.retryAfterSeconds);

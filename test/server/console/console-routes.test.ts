@@ -5,7 +5,6 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../../src/server/app-deps.js';
 import { bundledExamplesDir } from '../../../src/server/console/console-assets.js';
-import { bundledExamplesDir } from '../../../src/server/console/console-assets.js';
 import { registerConsoleRoutes } from '../../../src/server/console/console-routes.js';
 import { createSilentLogger } from '../../../src/server/logger.js';
 

@@ -25,6 +25,7 @@ function context(ai: Partial<AiConfig> = {}): AdmitContext {
     clientIp: '203.0.113.7',
     nowMs: 0,
     mediaDir: null,
+    renderProject: null,
   };
 }
 

@@ -52,7 +52,7 @@ describe('POST /v1/renders', () => {
   });
 
   it('sends key renders to the flutter engine', async () => {
-    const { server, fake } = await start();
+    const { server, fake } = await start({ RENDER_PROJECT: '/srv/flutter-app' });
     const response = await server.api('/v1/renders', jsonBody({ key: ' intro_card ', options: { format: 'gif' } }));
     const { id } = (await response.json()) as { id: string };
     const job = await server.waitForTerminal(id);

@@ -38,6 +38,7 @@ export interface LocalRenderGatewayDeps {
     fileTtlMs: number;
     webhookUrl: string | null;
     mediaDir: string | null;
+    renderProject: string | null;
   };
   /** Default 100 ms. */
   pollIntervalMs?: number;
@@ -51,7 +52,7 @@ export function createLocalRenderGateway(deps: LocalRenderGatewayDeps): RenderGa
 
     async submit(body: RenderBody): Promise<JobJson> {
       const submission = parseRenderBody(body);
-      const input = admitRender(submission, { ai: config.ai, specTools: deps.specTools, rateLimiter: deps.rateLimiter, clientIp: MCP_CLIENT, nowMs: clock.now(), mediaDir: config.mediaDir });
+      const input = admitRender(submission, { ai: config.ai, specTools: deps.specTools, rateLimiter: deps.rateLimiter, clientIp: MCP_CLIENT, nowMs: clock.now(), mediaDir: config.mediaDir, renderProject: config.renderProject });
       const job = newJobRecord(submission, input, {
         id: newJobId(),
         nowMs: clock.now(),
