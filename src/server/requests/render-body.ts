@@ -6,13 +6,13 @@
 import { parseDurationMs } from '../../config/env-values.js';
 import { FluvieError } from '../../core/errors.js';
 import { ASPECTS, QUALITIES, type Aspect, type Quality } from '../../core/pipeline/render-request.js';
+import { MAX_AXIS_PX, MIN_AXIS_PX } from '../../spec/size.js';
 import type { HttpOutputFormat, JobRenderOptions, WebhookTarget } from '../jobs/job-record.js';
 import type { Visibility } from '../storage/storage.js';
 
 export const INPUT_KEYS = ['key', 'spec', 'prompt', 'edit', 'code'] as const;
 export const HTTP_FORMATS: readonly HttpOutputFormat[] = ['mp4', 'gif', 'transparent'];
 const KEY_PATTERN = /^[a-z0-9_]+$/;
-const MAX_AXIS_PX = 7680;
 
 export type RenderInput =
   | { kind: 'key'; key: string }
@@ -83,21 +83,25 @@ function parseInput(kind: (typeof INPUT_KEYS)[number], body: Record<string, unkn
   }
 }
 
+/**
+ * Checks the outline of a spec. A `spec` input gets the full validation later (see admit-render),
+ * which reports every problem with its JSON path, so only the edit base is size-checked here.
+ */
 function parseSpecObject(value: unknown, field: string): Record<string, unknown> {
   if (!isObject(value) || !Array.isArray(value['scenes']) || value['scenes'].length === 0) {
     throw invalid(`${field} must be a VideoSpec object with a non-empty scenes array.`);
   }
-  checkSizeBounds(value['size'], field);
+  if (field !== 'spec') checkSizeBounds(value['size'], field);
   return value;
 }
 
-/** An explicit `size` must be positive and at most 7680 px per axis, before anything is queued. */
+/** An explicit `size` must lie in the validator's range per axis, before anything is queued. */
 function checkSizeBounds(size: unknown, field: string): void {
   if (!isObject(size)) return;
   for (const axis of ['width', 'height'] as const) {
     const value = size[axis];
-    if (typeof value === 'number' && !(value > 0 && value <= MAX_AXIS_PX)) {
-      throw invalid(`${field}.size.${axis} must be greater than 0 and at most ${MAX_AXIS_PX}, got ${value}.`);
+    if (typeof value === 'number' && !(Number.isInteger(value) && value >= MIN_AXIS_PX && value <= MAX_AXIS_PX)) {
+      throw invalid(`${field}.size.${axis}: ${value} is out of range: expected an integer from ${MIN_AXIS_PX} to ${MAX_AXIS_PX}.`);
     }
   }
 }

@@ -32,3 +32,26 @@ describe('composition renders', () => {
     expect(await jobs.list()).toEqual([]);
   });
 });
+
+describe('spec renders', () => {
+  const BROKEN_SPEC = {
+    size: { width: 641, height: -3 },
+    fps: 0,
+    scenes: [{ duration: 'soon', children: [{ type: 'Blob' }, { type: 'Text' }] }],
+  };
+
+  it('report every problem like /v1/validate', async () => {
+    const { api } = await start();
+    const response = await api('/v1/renders', jsonBody({ spec: BROKEN_SPEC }));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorJson;
+    expect(error.code).toBe('invalid_request');
+
+    const validation = await api('/v1/validate', jsonBody({ spec: BROKEN_SPEC }));
+    const report = (await validation.json()) as { ok: boolean; diagnostics: Array<{ path: string; severity: string; message: string }> };
+    const expected = report.diagnostics.filter((item) => item.severity === 'error');
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    expect(error.diagnostics).toEqual(report.diagnostics);
+    for (const item of expected) expect(error.message).toContain(`${item.path}: ${item.message}`);
+  });
+});

@@ -93,7 +93,7 @@ describe('POST /v1/renders', () => {
     [{ spec: TINY_SPEC, visibility: 'secret' }, 'visibility must be "public" or "private"'],
     [{ spec: TINY_SPEC, ttl: '1.5h' }, 'ttl must be a positive duration string: an integer with a unit ms, s, m, h or d, such as "48h".'],
     [{ spec: TINY_SPEC, ttl: 48 }, 'ttl must be a positive duration string: an integer with a unit ms, s, m, h or d, such as "48h".'],
-    [{ spec: { ...TINY_SPEC, size: { width: 7681, height: 64 } } }, 'spec.size.width must be greater than 0 and at most 7680, got 7681.'],
+    [{ edit: { base: { ...TINY_SPEC, size: { width: 7681, height: 64 } }, change: 'x' } }, 'edit.base.size.width: 7681 is out of range: expected an integer from 2 to 7680.'],
   ])('rejects %j with 400', async (body, message) => {
     const { server } = await start();
     const response = await server.api('/v1/renders', jsonBody(body));
