@@ -1,9 +1,10 @@
 /**
  * `Chart`: bar, pie, donut, line, area and scatter, filling the box, revealed over `reveal`
  * (default 0.6r of the element scope). Colours cycle through Fluvie's palette; axes are
- * `#9E9E9E`, gridlines `#33FFFFFF`. Bars and pie segments grow with the `out` ease, lines and
- * areas are trimmed linearly to progress × length, scatter markers grow with `elastic`. The chart's
- * own `stagger` shifts each bar's or marker's reveal by its offset.
+ * `#9E9E9E`, gridlines `#33FFFFFF`. Bars and pie segments grow with the `out` ease. Lines are
+ * trimmed linearly to progress × length, and areas fill under that trimmed line with no outline.
+ * Scatter markers grow with `elastic`. The chart's own `stagger` shifts each bar's or marker's
+ * reveal by its offset.
  */
 import { Path2D, type SKRSContext2D } from '@napi-rs/canvas';
 import type { ChartElement } from '../../../spec/index.js';
@@ -21,6 +22,7 @@ const GRID_COLOR = 'rgba(255,255,255,0.2)';
 const PLOT_INSET = 8;
 const BAND_PADDING = 0.3;
 const LINE_WIDTH = 2.5;
+const AREA_FILL_OPACITY = 0.55;
 
 interface Series {
   color: string;
@@ -156,10 +158,12 @@ class ChartDrawer {
           area.lineTo(bounds[2], plot.y + plot.height);
           area.lineTo(centers[0]!, plot.y + plot.height);
           area.closePath();
-          ctx.globalAlpha *= 0.35;
+          // Fluvie's area chart fills at 0.55 opacity and draws no outline.
+          ctx.globalAlpha *= AREA_FILL_OPACITY;
           ctx.fillStyle = series.color;
           ctx.fill(area);
-          ctx.globalAlpha /= 0.35;
+          ctx.globalAlpha /= AREA_FILL_OPACITY;
+          continue;
         }
         ctx.strokeStyle = series.color;
         ctx.lineWidth = LINE_WIDTH;

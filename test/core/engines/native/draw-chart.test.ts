@@ -36,4 +36,16 @@ describe('Chart frames', () => {
     expect(pixel(frame, 320, 160, 90)).toEqual([32, 36, 40, 255]);
     expect(pixel(frame, 320, 160, 90 - 70)).toEqual([0x6c, 0x5c, 0xe7, 255]);
   });
+
+  it('area fills at 0.55 with no outline', async () => {
+    const { stream } = await capture(sceneOf([{ type: 'Chart', variant: 'area', series: [{ name: 'a', data: { x: 1, y: 1 } }] }]));
+    const frame = await stream.renderFrame!(40);
+    // The palette's first colour at 0.55 over the #202428 background, inside the filled region.
+    const inside = pixel(frame, 320, 160, 100);
+    expect(Math.abs(inside[0] - 74)).toBeLessThanOrEqual(1);
+    expect(Math.abs(inside[1] - 67)).toBeLessThanOrEqual(1);
+    expect(Math.abs(inside[2] - 145)).toBeLessThanOrEqual(1);
+    // The flat line sits on the top gridline (value 1 is the nice maximum); an outline would paint it opaque.
+    expect(pixel(frame, 320, 160, 8)).not.toEqual([0x6c, 0x5c, 0xe7, 255]);
+  });
 });
