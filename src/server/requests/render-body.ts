@@ -3,6 +3,7 @@
  * exactly one input of `key`, `spec`, `prompt`, `edit`, `code` (presence counts, so `"spec": null`
  * is an input too), then `provider`, `options`, `visibility`, `ttl`, and our `webhook`.
  */
+import { closest, distance } from 'fastest-levenshtein';
 import { parseDurationMs } from '../../config/env-values.js';
 import { FluvieError } from '../../core/errors.js';
 import { ASPECTS, QUALITIES, type Aspect, type Quality } from '../../core/pipeline/render-request.js';
@@ -12,6 +13,7 @@ import type { Visibility } from '../storage/storage.js';
 
 export const INPUT_KEYS = ['key', 'spec', 'prompt', 'edit', 'code'] as const;
 export const HTTP_FORMATS: readonly HttpOutputFormat[] = ['mp4', 'gif', 'transparent'];
+export const OPTION_KEYS = ['format', 'aspect', 'quality', 'poster'] as const;
 const KEY_PATTERN = /^[a-z0-9_]+$/;
 
 export type RenderInput =
@@ -117,6 +119,7 @@ function parseOptions(value: unknown): JobRenderOptions {
   const options: JobRenderOptions = { format: 'mp4', aspect: null, quality: null, poster: null };
   if (value === undefined || value === null) return options;
   if (!isObject(value)) throw invalid('options must be an object.');
+  checkOptionKeys(value);
 
   const format = value['format'];
   if (format === 'imageSequence') throw invalid('options.format imageSequence is not available over HTTP because it writes many files; use mp4, gif or transparent.');
@@ -127,6 +130,19 @@ function parseOptions(value: unknown): JobRenderOptions {
     options.poster = nonEmptyString(value['poster'], 'options.poster must be a non-empty time string such as "1.5s", "30f" or "500ms".');
   }
   return options;
+}
+
+/** Rejects keys that are not render options, so a typo such as `fromat` does not silently render mp4. */
+function checkOptionKeys(options: Record<string, unknown>): void {
+  const unknown = Object.keys(options).filter((key) => !(OPTION_KEYS as readonly string[]).includes(key));
+  if (unknown.length === 0) return;
+
+  const described = unknown.map((key) => {
+    const suggestion = closest(key, [...OPTION_KEYS]);
+    const near = distance(key, suggestion) <= Math.max(2, Math.floor(key.length / 3));
+    return near ? `options.${key} (did you mean options.${suggestion}?)` : `options.${key}`;
+  });
+  throw invalid(`Unknown render option${unknown.length === 1 ? '' : 's'} ${described.join(', ')}; the options are ${OPTION_KEYS.join(', ')}.`);
 }
 
 function parseVisibility(value: unknown): Visibility | null {

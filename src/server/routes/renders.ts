@@ -13,6 +13,7 @@ import { toJobJson } from '../jobs/job-view.js';
 import { newJobRecord } from '../jobs/new-job.js';
 import { admitRender, rateLimitedError } from '../requests/admit-render.js';
 import { parseRenderBody } from '../requests/render-body.js';
+import { assertWebhookTargetAllowed } from '../requests/webhook-target.js';
 import type { RouteContext } from './route-context.js';
 
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -26,6 +27,7 @@ export function registerRenderRoutes(app: Hono<AppEnv>, context: RouteContext): 
     const submission = parseRenderBody(body);
     const ip = clientIp(c, config.trustProxy);
     const input = admitRender(submission, { ai: config.ai, specTools: context.specTools, rateLimiter: context.rateLimiter, clientIp: ip, nowMs: clock.now(), mediaDir: config.mediaDir, renderProject: config.renderProject });
+    if (submission.webhook !== null) await assertWebhookTargetAllowed(submission.webhook.url, config.webhookAllowPrivate);
     if (context.sharedRateLimiter !== undefined && (input.kind === 'prompt' || input.kind === 'edit')) {
       const decision = await context.sharedRateLimiter.check(ip, clock.now());
       if (!decision.allowed) throw rateLimitedError(decision.retryAfterSeconds);

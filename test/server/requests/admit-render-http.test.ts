@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeRender } from '../support/fake-render.js';
 import { realSpecTools } from '../support/spec-tools.js';
-import { jsonBody, startTestServer, type TestServer } from '../support/test-server.js';
+import { jsonBody, startTestServer, TINY_SPEC, type TestServer } from '../support/test-server.js';
 
 let server: TestServer | null = null;
 
@@ -53,5 +53,45 @@ describe('spec renders', () => {
     expect(expected.length).toBeGreaterThanOrEqual(5);
     expect(error.diagnostics).toEqual(report.diagnostics);
     for (const item of expected) expect(error.message).toContain(`${item.path}: ${item.message}`);
+  });
+});
+
+describe('render options', () => {
+  it('reject an unknown key with a suggestion', async () => {
+    const { api } = await start();
+    const response = await api('/v1/renders', jsonBody({ spec: TINY_SPEC, options: { fromat: 'gif' } }));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorJson;
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toContain('options.fromat (did you mean options.format?)');
+  });
+
+  it('name an unrelated key without a guess', async () => {
+    const { api } = await start();
+    const response = await api('/v1/renders', jsonBody({ spec: TINY_SPEC, options: { codec: 'hevc' } }));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorJson;
+    expect(error.message).toBe('Unknown render option options.codec; the options are format, aspect, quality, poster.');
+  });
+});
+
+describe('webhook targets', () => {
+  it.each(['http://169.254.169.254/latest/meta-data/', 'http://127.0.0.1:9/hook', 'http://[::1]/hook', 'http://localhost/hook', 'http://10.0.0.5/hook'])(
+    'reject %s at POST',
+    async (url) => {
+      const { api, jobs } = await start();
+      const response = await api('/v1/renders', jsonBody({ spec: TINY_SPEC, webhook: { url } }));
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as ErrorJson;
+      expect(error.code).toBe('invalid_request');
+      expect(error.message).toContain('WEBHOOK_ALLOW_PRIVATE=true');
+      expect(await jobs.list()).toEqual([]);
+    },
+  );
+
+  it('accept a private address when allowed', async () => {
+    const { api } = await start({ WEBHOOK_ALLOW_PRIVATE: 'true' });
+    const response = await api('/v1/renders', jsonBody({ spec: TINY_SPEC, webhook: { url: 'http://127.0.0.1:9/hook' } }));
+    expect(response.status).toBe(202);
   });
 });

@@ -15,6 +15,7 @@ import { newJobRecord } from '../../jobs/new-job.js';
 import type { Queue } from '../../queue/queue.js';
 import { admitRender } from '../../requests/admit-render.js';
 import { parseRenderBody } from '../../requests/render-body.js';
+import { assertWebhookTargetAllowed } from '../../requests/webhook-target.js';
 import type { SpecTools } from '../../spec-tools.js';
 import type { Storage } from '../../storage/storage.js';
 import type { RenderBody, RenderGateway } from '../render-gateway.js';
@@ -39,6 +40,7 @@ export interface LocalRenderGatewayDeps {
     webhookUrl: string | null;
     mediaDir: string | null;
     renderProject: string | null;
+    webhookAllowPrivate: boolean;
   };
   /** Default 100 ms. */
   pollIntervalMs?: number;
@@ -53,6 +55,7 @@ export function createLocalRenderGateway(deps: LocalRenderGatewayDeps): RenderGa
     async submit(body: RenderBody): Promise<JobJson> {
       const submission = parseRenderBody(body);
       const input = admitRender(submission, { ai: config.ai, specTools: deps.specTools, rateLimiter: deps.rateLimiter, clientIp: MCP_CLIENT, nowMs: clock.now(), mediaDir: config.mediaDir, renderProject: config.renderProject });
+      if (submission.webhook !== null) await assertWebhookTargetAllowed(submission.webhook.url, config.webhookAllowPrivate);
       const job = newJobRecord(submission, input, {
         id: newJobId(),
         nowMs: clock.now(),
