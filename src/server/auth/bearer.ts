@@ -4,10 +4,13 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** Returns the token of an `Authorization: Bearer <token>` header, or null. */
+/**
+ * Returns the token of an `Authorization: Bearer <token>` header, or null. The scheme name is
+ * case-insensitive and may be followed by several spaces, as RFC 9110 section 11.1 allows.
+ */
 export function readBearerToken(header: string | undefined): string | null {
-  if (header === undefined || !header.startsWith('Bearer ')) return null;
-  const token = header.slice('Bearer '.length);
+  const match = header === undefined ? null : /^bearer +(.*)$/i.exec(header);
+  const token = match?.[1] ?? '';
   return token === '' ? null : token;
 }
 

@@ -20,7 +20,7 @@ type FileKind = (typeof FILE_KINDS)[number];
 export function registerFileRoutes(app: Hono<AppEnv>, context: RouteContext): void {
   app.get('/v1/files/:id/:kind', async (c) => {
     const kind = FILE_KINDS.find((candidate) => candidate === c.req.param('kind'));
-    if (kind === undefined) throw new FluvieError('not_found', 'Not found');
+    if (kind === undefined) throw new FluvieError('not_found', `Not found: the file kind must be ${FILE_KINDS.join(' or ')}, got ${JSON.stringify(c.req.param('kind'))}.`);
     const id = c.req.param('id');
     const job = isJobId(id) ? await context.jobs.get(id) : null;
     if (job === null) throw new FluvieError('not_found', 'No such job');

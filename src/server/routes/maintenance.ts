@@ -7,7 +7,7 @@ import { runRetentionSweep } from '../retention/retention-sweep.js';
 import type { RouteContext } from './route-context.js';
 
 export function registerMaintenanceRoutes(app: Hono<AppEnv>, context: RouteContext): void {
-  app.post('/v1/maintenance/cleanup', context.bodyLimit, context.requireCleanupToken, async (c) => {
+  app.post('/v1/maintenance/cleanup', context.requireCleanupToken, context.bodyLimit, async (c) => {
     const { body } = await readJsonObject(c);
     const dryRun = body['dryRun'] ?? false;
     if (typeof dryRun !== 'boolean') throw new FluvieError('invalid_request', 'dryRun must be true or false.');

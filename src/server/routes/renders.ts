@@ -22,7 +22,7 @@ export function registerRenderRoutes(app: Hono<AppEnv>, context: RouteContext): 
   const { config, jobs, queue, clock } = context;
   const idempotency = new KeyedMutex();
 
-  app.post('/v1/renders', context.bodyLimit, context.requireApiToken, async (c) => {
+  app.post('/v1/renders', context.requireApiToken, context.bodyLimit, async (c) => {
     const { body } = await readJsonObject(c);
     const submission = parseRenderBody(body);
     const ip = clientIp(c, config.trustProxy);

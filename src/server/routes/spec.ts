@@ -15,7 +15,7 @@ import { buildOpenApiDocument } from '../openapi/openapi-document.js';
 import type { RouteContext } from './route-context.js';
 
 export function registerSpecRoutes(app: Hono<AppEnv>, context: RouteContext): void {
-  app.post('/v1/validate', context.bodyLimit, context.requireApiToken, async (c) => {
+  app.post('/v1/validate', context.requireApiToken, context.bodyLimit, async (c) => {
     const { body } = await readJsonObject(c);
     const wrapped = Object.hasOwn(body, 'spec');
     const spec = wrapped ? body['spec'] : body;

@@ -4,7 +4,10 @@ import { createBearerCheck, hasBearer, readBearerToken, secretsEqual } from '../
 describe('bearer tokens', () => {
   it('reads the token of a Bearer header', () => {
     expect(readBearerToken('Bearer abc')).toBe('abc');
-    expect(readBearerToken('bearer abc')).toBeNull();
+    expect(readBearerToken('bearer abc')).toBe('abc');
+    expect(readBearerToken('BEARER  abc')).toBe('abc');
+    expect(readBearerToken('Bearerabc')).toBeNull();
+    expect(readBearerToken('Basic abc')).toBeNull();
     expect(readBearerToken('Bearer ')).toBeNull();
     expect(readBearerToken(undefined)).toBeNull();
   });

@@ -105,7 +105,7 @@ describe('GET /v1/files/{id}/{kind}', () => {
   it('answers 404 for unknown kinds, jobs and files', async () => {
     const { server, job } = await renderedJob({ spec: TINY_SPEC });
     const cases: Array<[string, string]> = [
-      [`/v1/files/${job.id}/manifest`, 'Not found'],
+      [`/v1/files/${job.id}/manifest`, 'Not found: the file kind must be video or poster, got "manifest".'],
       ['/v1/files/rnd_unknown/video', 'No such job'],
       [`/v1/files/${job.id}/poster`, 'No such file'],
     ];
