@@ -38,17 +38,29 @@ export function defineTool<Schema extends z.ZodObject>(spec: ToolSpec<Schema>): 
       const inputSchema: AnySchema = spec.inputSchema;
       server.registerTool(spec.name, { description: spec.description, inputSchema }, async (args: unknown, extra): Promise<CallToolResult> => {
         const progressToken = extra._meta?.progressToken;
+        // A client forgets a progress token once the call's result arrives, so every notification
+        // must be written before the result: pending ones are awaited, later ones are dropped.
+        const pending = new Set<Promise<void>>();
+        let answered = false;
         const call: ToolCall = {
           signal: extra.signal,
-          async progress(completed, total, message) {
-            if (progressToken === undefined) return;
-            await extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: completed, total, message } });
+          progress(completed, total, message) {
+            if (progressToken === undefined || answered) return Promise.resolve();
+            const sent = extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: completed, total, message } });
+            pending.add(sent);
+            return sent.finally(() => pending.delete(sent));
           },
+        };
+        const settle = async (): Promise<void> => {
+          answered = true;
+          await Promise.allSettled([...pending]);
         };
         try {
           const text = await spec.run(args as z.output<Schema>, call);
+          await settle();
           return { content: [{ type: 'text', text }] };
         } catch (error: unknown) {
+          await settle();
           if (!(error instanceof FluvieError)) onUnexpectedError(spec.name, error);
           return { content: [{ type: 'text', text: error instanceof Error ? error.message : String(error) }], isError: true };
         }

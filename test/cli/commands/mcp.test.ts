@@ -119,8 +119,8 @@ describe('fluvie-render mcp with its own render API', () => {
     const video = await fetchAndProbe(url, 64, 64);
     expect(video.stream.codec_name).toBe('h264');
     expect(video.stream.frameCount).toBe(10);
-    // NOTE: under heavy machine load the last notification has been seen at 1 of 10 although the
-    // finished job reports 10 of 10; the cause is not found yet, so only order and range are checked.
+    // The client can drop the last notifications when they arrive in the same read as the result
+    // (see the NOTE in the stdio client helper), so only their order and range are checked.
     expect(progress.length).toBeGreaterThan(0);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(progress.at(-1)).toBeLessThanOrEqual(10);
