@@ -41,6 +41,7 @@ const sceneFeatures = {
 
 export const GOLDEN_CASES: readonly GoldenCase[] = [
   { name: 'text', spec: sceneOf([{ type: 'Text', text: 'Hello, golden frames', style: { fontSize: 24, color: '#FFFFFFFF' } }]), frames: [0] },
+  { name: 'text-justify', spec: sceneOf([{ type: 'Text', text: 'Justified text stretches the spaces of every line but the last one.', textAlign: 'justify', style: { fontSize: 20 }, transform: { x: 0.5, y: 0.5, w: 0.6, h: 0.8 } }]), frames: [0] },
   { name: 'text-spans', spec: sceneOf([{ type: 'Text', spans: [{ text: 'Bold ', style: { fontWeight: 'bold', color: '#FFFDCB6E' } }, { text: 'and italic', style: { fontStyle: 'italic' } }], style: { fontSize: 22 }, decoration: { color: '#FF6C5CE7', cornerRadius: 8 }, padding: { horizontal: 12, vertical: 6 } }]), frames: [0] },
   { name: 'split-text', spec: sceneOf([{ type: 'SplitText', text: 'Split by word\nand line', by: 'word', textAlign: 'center', style: { fontSize: 24 } }]), frames: [0] },
   { name: 'typewriter', spec: sceneOf([{ type: 'Typewriter', text: 'Typing along', caret: true, style: { fontSize: 24 } }]), frames: [0, 10, 30] },

@@ -7,7 +7,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { DrawNode, NodeContent } from './nodes.js';
 import type { LayerPool } from './layers.js';
-import { applyFont } from './text-layout.js';
+import { applyFont, fillTextLine } from './text-layout.js';
 import { drawImage } from './draw-image.js';
 import { drawMotion } from './effects/draw-motion.js';
 import { drawNodesWithBlends } from './element-blends.js';
@@ -46,7 +46,7 @@ function drawContent(ctx: SKRSContext2D, content: NodeContent, node: DrawNode, a
       if (layout === null) return;
       applyFont(ctx, content.style);
       ctx.fillStyle = content.style.color;
-      for (const line of layout.lines) ctx.fillText(line.text, line.x, line.baseline);
+      for (const line of layout.lines) fillTextLine(ctx, line, 0, 0);
       return;
     }
     case 'box':

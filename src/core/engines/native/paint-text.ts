@@ -3,7 +3,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { ColorSpec, TextStyleSpec } from '../../../spec/index.js';
 import type { NodeContext } from './nodes.js';
 import { resolveTextStyle } from './style.js';
-import { applyFont, layoutText, type ResolvedTextStyle, type TextAlignment, type TextLayout } from './text-layout.js';
+import { applyFont, fillTextLine, layoutText, type ResolvedTextStyle, type TextAlignment, type TextLayout } from './text-layout.js';
 
 /** Resolves a style the element builds itself (not from the spec), such as a title's 40 px bold. */
 export function builtStyle(context: NodeContext, path: string, style: TextStyleSpec, color?: ColorSpec): ResolvedTextStyle {
@@ -26,7 +26,7 @@ export function measureText(
 export function fillText(ctx: SKRSContext2D, layout: TextLayout, style: ResolvedTextStyle, x: number, y: number, color = style.color): void {
   applyFont(ctx, style);
   ctx.fillStyle = color;
-  for (const line of layout.lines) ctx.fillText(line.text, x + line.x, y + line.baseline);
+  for (const line of layout.lines) fillTextLine(ctx, line, x, y);
 }
 
 /** Width of one unwrapped run of text, trailing spaces included. */

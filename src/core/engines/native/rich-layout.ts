@@ -162,5 +162,6 @@ function trimmedWidth(line: PendingLine, measure: (text: string, style: Resolved
 function alignShift(align: TextAlignment, width: number, lineWidth: number): number {
   if (align === 'center') return (width - lineWidth) / 2;
   if (align === 'right' || align === 'end') return width - lineWidth;
+  // NOTE: `justify` lines of styled runs are drawn left-aligned; only plain text (text-layout.ts) stretches its spaces.
   return 0;
 }

@@ -2,7 +2,9 @@
  * Paragraph layout as Flutter's `Text` does it with default settings: greedy wrapping at spaces
  * (a word wider than the line breaks between characters), explicit newlines, `maxLines` cut-off
  * (overflow clip), line height from the font's metrics or `height × fontSize`, and a box width of
- * the widest unwrapped line clamped to the constraint (`TextWidthBasis.parent`).
+ * the widest unwrapped line clamped to the constraint (`TextWidthBasis.parent`). `justify`
+ * stretches the spaces of every line to the box width, except a paragraph's last line and the
+ * last line drawn, as Flutter's paragraph engine does.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { FontVerticalMetrics } from './fonts.js';
@@ -27,6 +29,8 @@ export interface TextLine {
   x: number;
   /** Baseline offset from the top of the text box. */
   baseline: number;
+  /** Pixels added to each space of a justified line (the canvas `wordSpacing`), else 0. */
+  wordSpacing: number;
 }
 
 export interface TextLayout {
@@ -38,6 +42,8 @@ export interface TextLayout {
 interface MeasuredLine {
   text: string;
   width: number;
+  /** Whether the line ends its paragraph, at a newline or the end of the text. */
+  endsParagraph: boolean;
 }
 
 /** Lays out `text` for a box at most `maxWidth` wide; `minWidth` applies under tight constraints. */
@@ -63,18 +69,36 @@ export function layoutText(
   return {
     width,
     height: lines.length * lineHeight,
-    lines: lines.map((line, index) => ({
-      text: line.text,
-      x: alignOffset(align, width, line.width),
-      baseline: index * lineHeight + ascent,
-    })),
+    lines: lines.map((line, index) => {
+      const justified = align === 'justify' && !line.endsParagraph && index < lines.length - 1;
+      return {
+        text: line.text,
+        x: justified ? 0 : alignOffset(align, width, line.width),
+        baseline: index * lineHeight + ascent,
+        wordSpacing: justified ? justifySpacing(line, width) : 0,
+      };
+    }),
   };
+}
+
+/** Returns the pixels to add to each space of `line` so it spans `width`; 0 for a line without spaces. */
+export function justifySpacing(line: { text: string; width: number }, width: number): number {
+  const spaces = line.text.split(' ').length - 1;
+  return spaces === 0 ? 0 : Math.max(width - line.width, 0) / spaces;
+}
+
+/** Fills one laid-out line with its top-left box corner at (x, y), stretching its spaces when justified. */
+export function fillTextLine(ctx: SKRSContext2D, line: TextLine, x: number, y: number): void {
+  if (line.wordSpacing !== 0) ctx.wordSpacing = `${line.wordSpacing}px`;
+  ctx.fillText(line.text, x + line.x, y + line.baseline);
+  if (line.wordSpacing !== 0) ctx.wordSpacing = '0px';
 }
 
 /** Sets the context's text state for `style`; layout and painting must use the same state. */
 export function applyFont(ctx: SKRSContext2D, style: ResolvedTextStyle): void {
   ctx.font = style.font;
   ctx.letterSpacing = `${style.letterSpacing}px`;
+  ctx.wordSpacing = '0px';
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
 }
@@ -95,7 +119,6 @@ function alignOffset(align: TextAlignment, boxWidth: number, lineWidth: number):
     case 'end':
       return boxWidth - lineWidth;
     default:
-      // NOTE: justify is drawn left-aligned; Flutter stretches the spaces of every line but the last.
       return 0;
   }
 }
@@ -110,17 +133,17 @@ function wrapParagraph(paragraph: string, maxWidth: number, measure: (value: str
     if (current === '' || measure(trimEnd(candidate)) <= maxWidth) {
       current = candidate;
     } else {
-      lines.push(finish(current, measure));
+      lines.push(finish(current, measure, false));
       current = word;
     }
     // A single word wider than the line breaks between characters.
     while (measure(trimEnd(current)) > maxWidth && trimEnd(current).length > 1) {
       const cut = longestFittingPrefix(current, maxWidth, measure);
-      lines.push(finish(current.slice(0, cut), measure));
+      lines.push(finish(current.slice(0, cut), measure, false));
       current = current.slice(cut);
     }
   }
-  lines.push(finish(current, measure));
+  lines.push(finish(current, measure, true));
   return lines;
 }
 
@@ -137,9 +160,9 @@ function longestFittingPrefix(text: string, maxWidth: number, measure: (value: s
   return length === 0 ? 1 : units;
 }
 
-function finish(text: string, measure: (value: string) => number): MeasuredLine {
+function finish(text: string, measure: (value: string) => number, endsParagraph: boolean): MeasuredLine {
   const visible = trimEnd(text);
-  return { text: visible, width: measure(visible) };
+  return { text: visible, width: measure(visible), endsParagraph };
 }
 
 function trimEnd(text: string): string {

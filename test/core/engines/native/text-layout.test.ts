@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { registerBundledFonts } from '../../../../src/core/engines/native/fonts.js';
-import { layoutText, type ResolvedTextStyle } from '../../../../src/core/engines/native/text-layout.js';
+import { justifySpacing, layoutText, type ResolvedTextStyle } from '../../../../src/core/engines/native/text-layout.js';
 
 const fonts = registerBundledFonts();
 const ctx = createCanvas(1, 1).getContext('2d');
@@ -80,5 +80,42 @@ describe('layoutText', () => {
     const layout = layoutText(ctx, 'hi', style(), { minWidth: 300, maxWidth: 300 }, 'right', null);
     expect(layout.width).toBe(300);
     expect(layout.lines[0]!.x).toBeGreaterThan(270);
+  });
+});
+
+describe('justify', () => {
+  const text = 'one two three four five six seven eight nine ten';
+
+  it('stretches every wrapped line but the last', () => {
+    const layout = layoutText(ctx, text, style(), loose(200), 'justify', null);
+    expect(layout.lines.length).toBeGreaterThan(2);
+    const last = layout.lines[layout.lines.length - 1]!;
+    expect(last.wordSpacing).toBe(0);
+    for (const line of layout.lines.slice(0, -1)) {
+      expect(line.x).toBe(0);
+      expect(line.wordSpacing).toBeGreaterThan(0);
+      // With the extra spacing the line measures exactly the box width.
+      ctx.font = style().font;
+      ctx.wordSpacing = `${line.wordSpacing}px`;
+      expect(ctx.measureText(line.text).width).toBeCloseTo(layout.width, 1);
+      ctx.wordSpacing = '0px';
+    }
+  });
+
+  it('leaves lines ending at a newline', () => {
+    const layout = layoutText(ctx, 'short line\nanother short one', style(), loose(400), 'justify', null);
+    expect(layout.lines.map((line) => line.wordSpacing)).toEqual([0, 0]);
+  });
+
+  it('leaves the last line maxLines keeps', () => {
+    const layout = layoutText(ctx, text, style(), loose(200), 'justify', 2);
+    expect(layout.lines).toHaveLength(2);
+    expect(layout.lines[0]!.wordSpacing).toBeGreaterThan(0);
+    expect(layout.lines[1]!.wordSpacing).toBe(0);
+  });
+
+  it('justifySpacing spreads the gap over the spaces', () => {
+    expect(justifySpacing({ text: 'a b c', width: 80 }, 100)).toBe(10);
+    expect(justifySpacing({ text: 'abc', width: 80 }, 100)).toBe(0);
   });
 });
