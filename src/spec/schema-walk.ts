@@ -29,11 +29,7 @@ export function chooseUnionMember(def: z.core.$ZodUnionDef | z.core.$ZodDiscrimi
   const accepting = def.options.find((option) => z.safeParse(option, value).success);
   if (accepting !== undefined) return accepting;
   if (!isPlainObject(value)) return undefined;
-  if (!('discriminator' in def)) {
-    // An object can only be meant for the one object member, as in `preset name | {width, height}`.
-    const objects = def.options.filter((option) => unwrapSchema(option)._zod.def.type === 'object');
-    return objects.length === 1 ? objects[0] : undefined;
-  }
+  if (!('discriminator' in def)) return closestObjectMember(def.options, value);
 
   const discriminatorValue = value[def.discriminator];
   return def.options.find((option) => {
@@ -42,6 +38,46 @@ export function chooseUnionMember(def: z.core.$ZodUnionDef | z.core.$ZodDiscrimi
     const property = (optionDef as z.core.$ZodObjectDef).shape[def.discriminator];
     return property !== undefined && z.safeParse(property, discriminatorValue).success;
   });
+}
+
+/**
+ * Picks the object form an object value was meant for among a plain union's members, skipping
+ * names and other non-object members. A member is ruled out when one of its literal keys (such as
+ * `kind`) has a different value, and among the rest the one that declares most of the value's keys
+ * wins, the first on a tie. A nested union member counts when it has a member for the value.
+ */
+function closestObjectMember(options: readonly CoreSchema[], value: Record<string, unknown>): CoreSchema | undefined {
+  let best: CoreSchema | undefined;
+  let bestKnownKeys = -1;
+  for (const option of options) {
+    const knownKeys = countKnownKeys(unwrapSchema(option), value);
+    if (knownKeys > bestKnownKeys) {
+      best = option;
+      bestKnownKeys = knownKeys;
+    }
+  }
+  return best;
+}
+
+/** Counts the keys of `value` that `schema` declares, or returns -1 when the schema cannot take it. */
+function countKnownKeys(schema: CoreSchema, value: Record<string, unknown>): number {
+  const def = schema._zod.def;
+  if (def.type === 'union') {
+    const member = chooseUnionMember(def as z.core.$ZodUnionDef, value);
+    return member === undefined ? -1 : countKnownKeys(unwrapSchema(member), value);
+  }
+  if (def.type !== 'object') return -1;
+
+  const shape = (def as z.core.$ZodObjectDef).shape;
+  let known = 0;
+  for (const [key, item] of Object.entries(value)) {
+    const property = shape[key];
+    if (property === undefined) continue;
+    const propertyType = unwrapSchema(property)._zod.def.type;
+    if (propertyType === 'literal' && !z.safeParse(property, item).success) return -1;
+    known += 1;
+  }
+  return known;
 }
 
 /**
@@ -65,11 +101,15 @@ export function schemaAtPath(root: CoreSchema, document: unknown, segments: read
   return resolveUnion(schema, value);
 }
 
+/** Follows unions, nested ones included, down to the member `value` was meant for. */
 function resolveUnion(schema: CoreSchema, value: unknown): CoreSchema | undefined {
-  const def = schema._zod.def;
-  if (def.type !== 'union') return schema;
-  const member = chooseUnionMember(def as z.core.$ZodUnionDef, value);
-  return member === undefined ? undefined : unwrapSchema(member);
+  let current = schema;
+  while (current._zod.def.type === 'union') {
+    const member = chooseUnionMember(current._zod.def as z.core.$ZodUnionDef, value);
+    if (member === undefined) return undefined;
+    current = unwrapSchema(member);
+  }
+  return current;
 }
 
 function childSchema(def: z.core.$ZodTypeDef, segment: PathSegment): CoreSchema | undefined {

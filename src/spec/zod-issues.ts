@@ -187,7 +187,32 @@ function convertUnion(issue: z.core.$ZodIssueInvalidUnion, source: IssueSource, 
   }
 
   const best = pickBranch(issue.errors, value);
+  const unknownTag = unknownTagDiagnostic(issue.errors, best, segments, value);
+  if (unknownTag !== null) return [unknownTag];
   return convertIssues(best, source, segments);
+}
+
+/**
+ * Reports an object whose tag key (such as `kind`) matches no object form of a plain union, with
+ * every allowed tag value, in place of the first form's complaint about it. Returns null unless the
+ * best form already fails on its tag, which means no form accepts the tag the value has.
+ */
+function unknownTagDiagnostic(branches: readonly (readonly Issue[])[], best: readonly Issue[], segments: readonly PathSegment[], value: unknown): Diagnostic | null {
+  const tagIssue = best.find((issue) => isTagMismatch(issue, value));
+  if (tagIssue === undefined) return null;
+
+  const key = tagIssue.path[0] as PathSegment;
+  const allowed = new Set<string>();
+  for (const branch of branches) {
+    for (const issue of branch) {
+      if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === key) {
+        for (const tag of issue.values) allowed.add(String(tag));
+      }
+    }
+  }
+  const label = typeof key === 'string' ? (DISCRIMINATOR_LABELS[key] ?? key) : 'value';
+  const tag = valueAt(value, [key]);
+  return error(formatPath([...segments, key]), 'unknown_type', `unknown ${label} ${describeValue(tag)}; expected one of ${[...allowed].join(', ')}`);
 }
 
 function discriminatorDiagnostic(issue: z.core.$ZodIssueInvalidUnion, segments: readonly PathSegment[], value: unknown, discriminator: string | undefined): Diagnostic {
@@ -223,10 +248,31 @@ function pickBranch(branches: readonly (readonly Issue[])[], value: unknown): re
 function branchScore(branch: readonly Issue[], value: unknown): number {
   let score = branch.length;
   for (const issue of branch) {
-    if (issue.code === 'invalid_type' && issue.path.length === 0) score += 100;
-    if (issue.code === 'invalid_union' && typeof issue['discriminator'] === 'string' && valueAt(value, issue.path.filter(isPathSegment)) === undefined) score += 50;
+    const segments = issue.path.filter(isPathSegment);
+    const found = valueAt(value, segments);
+    if (issue.code === 'invalid_type' && segments.length === 0) score += 100;
+    // An enum or literal form that rejects a value of another JSON type (an object for a name) fits least.
+    if (issue.code === 'invalid_value' && segments.length === 0 && !issue.values.some((allowed) => jsonType(allowed) === jsonType(value))) score += 100;
+    if (issue.code === 'invalid_union' && typeof issue['discriminator'] === 'string' && found === undefined) score += 50;
+    if (isTagMismatch(issue, value)) score += 50;
+    // A form that needs a property the value lacks fits worse than one that only rejects a present
+    // property: `{"evenly": 5}` is closer to `{evenly}` than to `{each}`.
+    if (segments.length > 0 && found === undefined) score += 0.5;
   }
   return score;
+}
+
+/** True when `issue` rejects a present top-level key whose schema is a single literal, such as `"kind": "typing"` against `kind: "instant"`. */
+function isTagMismatch(issue: Issue, value: unknown): issue is z.core.$ZodIssueInvalidValue {
+  if (issue.code !== 'invalid_value' || issue.path.length !== 1 || issue.values.length !== 1) return false;
+  const segment = issue.path[0];
+  return segment !== undefined && isPathSegment(segment) && typeof valueAt(value, [segment]) === 'string';
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
 }
 
 function isPathSegment(segment: PropertyKey): segment is PathSegment {

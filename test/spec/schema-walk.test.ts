@@ -47,6 +47,27 @@ describe('chooseUnionMember', () => {
   });
 });
 
+describe('chooseUnionMember on plain unions', () => {
+  const forms = z.union([z.enum(['none']), z.object({ each: z.string() }), z.object({ evenly: z.string() }), z.object({ kind: z.literal('x'), gap: z.string() })]);
+  const nested = z.union([z.enum(['auto']), z.discriminatedUnion('kind', [z.object({ kind: z.literal('at'), time: z.string() })])]);
+
+  it('picks the object form with the value key', () => {
+    expect(chooseUnionMember(forms._zod.def, { evenly: 5 })).toBe(forms.options[2]);
+  });
+
+  it('skips forms with another literal tag', () => {
+    expect(chooseUnionMember(forms._zod.def, { kind: 'y', gap: 5 })).toBe(forms.options[1]);
+  });
+
+  it('follows a nested discriminated union', () => {
+    expect(chooseUnionMember(nested._zod.def, { kind: 'at', time: 5 })).toBe(nested.options[1]);
+  });
+
+  it('gives up on an object for names only', () => {
+    expect(chooseUnionMember(z.union([z.enum(['a']), z.literal('b')])._zod.def, { a: 1 })).toBeUndefined();
+  });
+});
+
 describe('unwrapSchema', () => {
   it('strips optional and nullable wrappers', () => {
     const inner = z.string();

@@ -159,6 +159,53 @@ describe('validateSpec on invalid documents', () => {
   });
 });
 
+interface UnionCase {
+  readonly name: string;
+  readonly edit: (spec: Json) => void;
+  /** Path of the only error expected. */
+  readonly path: string;
+  /** Text that error's message contains. */
+  readonly message: string;
+}
+
+const animate0 = `${text0}.animate[0]`;
+const withAnimation = (entry: Json) => (spec: Json) => (node(spec, 'scenes', 0, 'children', 0).animate = [entry]);
+const withElement = (element: Json) => (spec: Json) => list(spec, 'scenes', 0, 'children').push(element);
+const clip = { type: 'Clip', source: { kind: 'file', value: '/media/a.mp4' } };
+
+// Union-typed values (a name or an object, or several object forms) must be checked against the
+// form the value has, so the message names the wrong field in place of rejecting the whole object.
+const unionCases: UnionCase[] = [
+  { name: 'size width as a string', edit: (s) => (s.size = { width: '640', height: 360 }), path: 'size.width', message: 'expected a number, got "640"' },
+  { name: 'size preset name', edit: (s) => (s.size = 'big'), path: 'size', message: '"big" is not allowed: expected "reels"' },
+  { name: 'colour token as a number', edit: (s) => (node(s, 'scenes', 0, 'children', 0, 'style').color = { token: 5 }), path: `${text0}.style.color.token`, message: 'expected a string, got 5' },
+  { name: 'cubic ease of three numbers', edit: withAnimation({ preset: 'fadeIn', ease: { cubic: [0.4, 0, 0.2] } }), path: `${animate0}.ease.cubic`, message: 'expected at least 4 items' },
+  { name: 'spring stiffness as a string', edit: withAnimation({ preset: 'fadeIn', spring: { stiffness: '120', damping: 10 } }), path: `${animate0}.spring.stiffness`, message: 'expected a number, got "120"' },
+  { name: 'trigger time as a number', edit: withAnimation({ preset: 'fadeIn', at: { kind: 'at', time: 5 } }), path: `${animate0}.at.time`, message: 'expected a time such as "30f"' },
+  { name: 'unknown trigger kind', edit: withAnimation({ preset: 'fadeIn', at: { kind: 'soon' } }), path: `${animate0}.at.kind`, message: 'unknown kind "soon"; expected one of at, beat, whenEnds, whenStarts' },
+  { name: 'unknown trigger name', edit: withAnimation({ preset: 'fadeIn', at: 'soon' }), path: `${animate0}.at`, message: '"soon" is not allowed: expected "auto"' },
+  { name: 'repeat times as a string', edit: withAnimation({ preset: 'fadeIn', repeat: { times: 'x' } }), path: `${animate0}.repeat.times`, message: 'expected a number, got "x"' },
+  { name: 'stagger evenly as a number', edit: withElement({ type: 'Chart', variant: 'bar', data: { a: 1 }, stagger: { evenly: 5 } }), path: 'scenes[0].children[1].stagger.evenly', message: 'expected a time such as "30f"' },
+  { name: 'code reveal speed as a number', edit: withElement({ type: 'Code', source: 'x', reveal: { kind: 'typing', speed: 5 } }), path: 'scenes[0].children[1].reveal.speed', message: 'expected a duration such as "90f"' },
+  { name: 'unknown code reveal kind', edit: withElement({ type: 'Code', source: 'x', reveal: { kind: 'slow' } }), path: 'scenes[0].children[1].reveal.kind', message: 'unknown kind "slow"; expected one of instant, typing, lineByLine' },
+  { name: 'terminal chrome title', edit: withElement({ type: 'Terminal', lines: [], chrome: { title: 5 } }), path: 'scenes[0].children[1].chrome.title', message: 'expected a string, got 5' },
+  { name: 'keyframed speed position', edit: withElement({ ...clip, speed: { values: [1], positions: [5] } }), path: 'scenes[0].children[1].speed.positions[0]', message: 'expected a time such as "30f"' },
+  { name: 'media source value', edit: withElement({ type: 'Clip', source: { kind: 'file', value: 5 } }), path: 'scenes[0].children[1].source.value', message: 'expected a string, got 5' },
+  { name: 'transition duration', edit: (s) => (s.transition = { kind: 'wipe', duration: 5 }), path: 'transition.duration', message: 'expected a duration such as "90f"' },
+];
+
+describe('validateSpec on union-typed values', () => {
+  it.each(unionCases)('$name', ({ edit, path, message }) => {
+    const spec = baseSpec();
+    edit(spec);
+
+    const errors = errorsOf(validateSpec(spec).diagnostics);
+
+    expect(errors.map((diagnostic) => diagnostic.path)).toEqual([path]);
+    expect(errors[0]?.message).toContain(message);
+  });
+});
+
 describe('validateSpec warnings and formats', () => {
   it('warns about unknown properties by default', () => {
     const spec = baseSpec();
@@ -192,7 +239,7 @@ describe('validateSpec warnings and formats', () => {
     }
   });
 
-  it('reports an odd size next to other errors', () => {
+  it('reports odd size among other errors', () => {
     const spec = baseSpec();
     spec.size = { width: 641, height: 360 };
     spec.fps = 0;
@@ -206,7 +253,7 @@ describe('validateSpec warnings and formats', () => {
     expect(errors).toHaveLength(3);
   });
 
-  it('checks an odd size against a valid export mode next to other errors', () => {
+  it('checks odd size against valid export mode', () => {
     const spec = baseSpec();
     spec.size = { width: 641, height: 360 };
     spec.fps = 0;
@@ -219,7 +266,7 @@ describe('validateSpec warnings and formats', () => {
     expect(errorsOf(validateSpec(spec).diagnostics).map((diagnostic) => diagnostic.path).sort()).toEqual(['export.crf', 'fps', 'size.width']);
   });
 
-  it('skips the odd-size rule for an unknown export mode', () => {
+  it('skips odd size for unknown export mode', () => {
     const spec = baseSpec();
     spec.size = { width: 641, height: 360 };
     spec.export = { mode: 'webm' };
