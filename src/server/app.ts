@@ -19,6 +19,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerConsoleRoutes } from './console/console-routes.js';
 import { createPollingJobEvents } from './routes/events-hub.js';
 import { registerEventRoutes } from './routes/events.js';
+import { registerFaviconRoute } from './routes/favicon.js';
 import { registerLandingRoute, renderServerSummary } from './routes/landing.js';
 import { registerMaintenanceRoutes } from './routes/maintenance.js';
 import { registerMetricsRoute } from './routes/metrics.js';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Hono<A
 
   const context = routeContext(deps, options);
   registerHealthRoutes(app, context);
+  registerFaviconRoute(app);
   // With the API on, `/` is the render console; without it, a page that lists what is enabled.
   if (config.enableApi) registerConsoleRoutes(app, { aiEnabled: defaultProviderReady(config.ai), mediaDir: config.mediaDir, serverSummary: renderServerSummary(context) });
   else registerLandingRoute(app, context);

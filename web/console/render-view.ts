@@ -1,6 +1,7 @@
 /** The render section: status line, progress bar, cancel button, authored spec and the result. */
 import type { JobJson } from './api-client.js';
 import { byId } from './dom.js';
+import { pageRelativeFileLink } from './file-link.js';
 
 export interface RenderView {
   reset(): void;
@@ -65,11 +66,12 @@ export function createRenderView(): RenderView {
       const isGif = format === 'gif';
       video.hidden = isGif;
       image.hidden = !isGif;
-      if (isGif) image.src = job.video.downloadUrl;
-      else video.src = job.video.downloadUrl;
-      videoLink.href = job.video.downloadUrl;
+      const videoUrl = pageRelativeFileLink(job.video.downloadUrl, document.baseURI);
+      if (isGif) image.src = videoUrl;
+      else video.src = videoUrl;
+      videoLink.href = videoUrl;
       posterItem.hidden = job.poster === undefined;
-      if (job.poster !== undefined) posterLink.href = job.poster.downloadUrl;
+      if (job.poster !== undefined) posterLink.href = pageRelativeFileLink(job.poster.downloadUrl, document.baseURI);
       result.hidden = false;
     },
     cancelable(visible) {

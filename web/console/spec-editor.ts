@@ -57,6 +57,8 @@ export function createSpecEditor(formatOf: () => string): SpecEditor {
   const check = (): void => {
     window.clearTimeout(timer);
     inFlight?.abort();
+    // An empty editor is the starting state, not a mistake, so it gets no error before the user types.
+    if (editor.value.trim() === '') return showState('idle', 'Paste a spec, load an example or upload a file.');
     const parsed = parseSpecText(editor.value);
     if (!parsed.ok) return showState('error', parsed.message);
     if (readToken() === null) return showState('idle', 'The JSON is well formed. Enter the API token to check the spec on the server.');

@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
  * Returns the token of an `Authorization: Bearer <token>` header, or null. The scheme name is
- * case-insensitive and may be followed by several spaces, as RFC 9110 section 11.1 allows.
+ * case-insensitive and may be followed by several spaces, as RFC 9110 sections 11.1 and 11.4 allow.
  */
 export function readBearerToken(header: string | undefined): string | null {
   const match = header === undefined ? null : /^bearer +(.*)$/i.exec(header);

@@ -46,6 +46,8 @@ describe.skipIf(shouldSkipBrowserTests())('render console in Chromium', () => {
     await page.goto(`${server.base}/`);
     await expect.poll(() => page.locator('#token-status').textContent()).toContain('No token entered');
     expect(await page.locator('h1').textContent()).toBe('fluvie-render console');
+    expect(await page.locator('#spec-report').getAttribute('data-state')).toBe('idle');
+    expect(await page.locator('#spec-state').textContent()).toBe('Paste a spec, load an example or upload a file.');
     expect(requestedUrls.length).toBeGreaterThanOrEqual(3);
     for (const url of requestedUrls) expect(url.startsWith(`${server.base}/`), url).toBe(true);
   });
@@ -129,6 +131,8 @@ describe.skipIf(shouldSkipBrowserTests())('render console in Chromium', () => {
     await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime)).toBeGreaterThan(0);
     expect(await video.evaluate((element: HTMLVideoElement) => element.error)).toBeNull();
     expect(await page.locator('#poster-item').isVisible()).toBe(true);
+    expect(await page.locator('#video-link').getAttribute('href')).toMatch(new RegExp(`^${server.base}/v1/files/rnd_[\\w-]+/video\\?token=`));
+    expect(await page.locator('#poster-link').getAttribute('href')).toMatch(new RegExp(`^${server.base}/v1/files/rnd_[\\w-]+/poster\\?token=`));
   });
 
   it('downloads a video ffprobe accepts', async () => {
