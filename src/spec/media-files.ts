@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { FluvieError } from '../core/errors.js';
-import { collectElements } from './element-walk.js';
-import { formatPath, type PathSegment } from './diagnostics.js';
-import type { AudioTrackSpec, MediaSource, VideoSpec } from './schema/types.js';
+import { formatPath } from './diagnostics.js';
+import { listMediaSources, type MediaSourceUse } from './media-sources.js';
+import type { VideoSpec } from './schema/types.js';
 
-export type MediaFileKind = 'image' | 'clip' | 'audio';
+export type MediaFileKind = MediaSourceUse;
 
 export interface MediaFileReference {
   /** JSON path of the source value, such as `scenes[0].children[1].source`. */
@@ -22,34 +22,28 @@ export interface MediaFileReference {
 
 export function listMediaFiles(spec: VideoSpec, baseDir: string): MediaFileReference[] {
   const found: MediaFileReference[] = [];
-  const addSource = (source: MediaSource, segments: readonly PathSegment[], kind: MediaFileKind): void => {
-    if (source.kind === 'network') return;
-    const jsonPath = formatPath(segments);
+  for (const { source, path: jsonPath, use } of listMediaSources(spec)) {
+    if (source.kind === 'network') continue;
     const file = source.kind === 'bundle' ? bundleFile(source.value, baseDir, jsonPath) : path.resolve(baseDir, source.value);
-    found.push({ path: jsonPath, kind, file });
-  };
-  const addAudio = (tracks: readonly AudioTrackSpec[] | undefined, segments: readonly PathSegment[]): void => {
-    tracks?.forEach((track, index) => addSource(track.source, [...segments, index, 'source'], 'audio'));
-  };
-
-  addAudio(spec.audio, ['audio']);
+    found.push({ path: jsonPath, kind: use, file });
+  }
   spec.scenes.forEach((scene, index) => {
     const background = scene.background;
     if (background?.kind === 'image' || background?.kind === 'video') {
       const kind = background.kind === 'image' ? 'image' : 'clip';
       found.push({ path: formatPath(['scenes', index, 'background', 'source']), kind, file: path.resolve(baseDir, background.source) });
     }
-    addAudio(scene.audio, ['scenes', index, 'audio']);
   });
-  for (const visit of collectElements(spec)) {
-    const element = visit.element;
-    if (element.type === 'Image') addSource(element.source, [...visit.path, 'source'], 'image');
-    if (element.type === 'Clip') {
-      addSource(element.source, [...visit.path, 'source'], 'clip');
-      if (element.poster !== undefined) addSource(element.poster, [...visit.path, 'poster'], 'image');
-    }
-  }
-  return found;
+  return found.sort((a, b) => documentRank(a.path) - documentRank(b.path));
+}
+
+const SCENE_PARTS = ['background', 'audio', 'children'];
+
+/** Orders paths as they appear in a document: video audio, then each scene's background, audio and children. */
+function documentRank(jsonPath: string): number {
+  const match = /^scenes\[(\d+)\]\.(\w+)/.exec(jsonPath);
+  if (match === null) return -1;
+  return Number(match[1]) * SCENE_PARTS.length + Math.max(0, SCENE_PARTS.indexOf(match[2]!));
 }
 
 /**

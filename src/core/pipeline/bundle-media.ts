@@ -11,7 +11,8 @@
  * NOTE: a zipped `.fluvie` bundle is not unpacked here; unpack it and render the spec inside it.
  */
 import { bundleFile } from '../../spec/media-files.js';
-import { collectElements, formatPath, type AudioTrackSpec, type MediaSource, type VideoSpec } from '../../spec/index.js';
+import { listMediaSources } from '../../spec/media-sources.js';
+import type { VideoSpec } from '../../spec/index.js';
 
 /**
  * Returns a copy of `spec` whose `bundle` sources are `file` sources under `bundleDir`, or `spec`
@@ -20,34 +21,11 @@ import { collectElements, formatPath, type AudioTrackSpec, type MediaSource, typ
  */
 export function materializeBundleSources(spec: VideoSpec, bundleDir: string): VideoSpec {
   const copy = structuredClone(spec);
-  const sources = bundleSources(copy);
+  const sources = listMediaSources(copy).filter(({ source }) => source.kind === 'bundle');
   if (sources.length === 0) return spec;
-  for (const { source, jsonPath } of sources) {
+  for (const { source, path: jsonPath } of sources) {
     source.value = bundleFile(source.value, bundleDir, jsonPath);
     source.kind = 'file';
   }
   return copy;
-}
-
-/** Lists the bundle sources of `spec` as live references into it, so they can be rewritten. */
-function bundleSources(spec: VideoSpec): Array<{ source: MediaSource; jsonPath: string }> {
-  const found: Array<{ source: MediaSource; jsonPath: string }> = [];
-  const add = (source: MediaSource | undefined, jsonPath: string): void => {
-    if (source?.kind === 'bundle') found.push({ source, jsonPath });
-  };
-  const addAudio = (tracks: readonly AudioTrackSpec[] | undefined, prefix: string): void => {
-    tracks?.forEach((track, index) => add(track.source, `${prefix}[${index}].source`));
-  };
-  addAudio(spec.audio, 'audio');
-  spec.scenes.forEach((scene, index) => addAudio(scene.audio, `scenes[${index}].audio`));
-  for (const visit of collectElements(spec)) {
-    const element = visit.element;
-    const elementPath = formatPath(visit.path);
-    if (element.type === 'Image') add(element.source, `${elementPath}.source`);
-    if (element.type === 'Clip') {
-      add(element.source, `${elementPath}.source`);
-      add(element.poster, `${elementPath}.poster`);
-    }
-  }
-  return found;
 }

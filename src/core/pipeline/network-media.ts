@@ -7,7 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collectElements, formatPath, type AudioTrackSpec, type MediaSource, type VideoSpec } from '../../spec/index.js';
+import { listMediaSources } from '../../spec/media-sources.js';
+import type { VideoSpec } from '../../spec/index.js';
 import { downloadMedia } from '../net/download-media.js';
 
 /** Largest network media file, in bytes. An estimate that fits a few minutes of 1080p video. */
@@ -29,18 +30,13 @@ export interface FetchedMedia {
   folder: string | null;
 }
 
-interface NetworkSource {
-  path: string;
-  source: MediaSource;
-}
-
 /**
  * Downloads every network source and rewrites it to a `file` source.
  * @throws FluvieError from {@link downloadMedia}; the temp folder is removed first.
  */
 export async function fetchNetworkMedia(spec: VideoSpec, options: FetchNetworkMediaOptions): Promise<FetchedMedia> {
   const copy = structuredClone(spec);
-  const sources = networkSources(copy);
+  const sources = listMediaSources(copy).filter(({ source }) => source.kind === 'network');
   if (sources.length === 0) return { spec, folder: null };
 
   const folder = await mkdtemp(path.join(tmpdir(), 'fluvie-media-'));
@@ -64,29 +60,6 @@ export async function fetchNetworkMedia(spec: VideoSpec, options: FetchNetworkMe
     await rm(folder, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** Lists the network sources of `spec` as live references into it, so they can be rewritten. */
-function networkSources(spec: VideoSpec): NetworkSource[] {
-  const found: NetworkSource[] = [];
-  const add = (source: MediaSource | undefined, jsonPath: string): void => {
-    if (source?.kind === 'network') found.push({ path: jsonPath, source });
-  };
-  const addAudio = (tracks: readonly AudioTrackSpec[] | undefined, prefix: string): void => {
-    tracks?.forEach((track, index) => add(track.source, `${prefix}[${index}].source`));
-  };
-  addAudio(spec.audio, 'audio');
-  spec.scenes.forEach((scene, index) => addAudio(scene.audio, `scenes[${index}].audio`));
-  for (const visit of collectElements(spec)) {
-    const element = visit.element;
-    const elementPath = formatPath(visit.path);
-    if (element.type === 'Image') add(element.source, `${elementPath}.source`);
-    if (element.type === 'Clip') {
-      add(element.source, `${elementPath}.source`);
-      add(element.poster, `${elementPath}.poster`);
-    }
-  }
-  return found;
 }
 
 /** Returns the URL's last path segment reduced to safe characters, keeping the extension ffmpeg may need. */
