@@ -34,6 +34,9 @@ export class GrainPainter {
    * One pixel per block: luma round(255·v), alpha round(200·v·amount), v = noise2(col + 17p, row − 17p).
    * Every block shares the same fractional offset, so v is the same bilinear-smoothstep blend of a
    * lattice grid that only changes when the integer part of 17p does (computed as noise2 does).
+   * NOTE: the lattice hash hardly changes with the row, so the grain draws as vertical streaks.
+   * Fluvie's ValueNoise (packages/fluvie/lib/src/core/noise/value_noise.dart) has the same hash,
+   * so the streaks are kept for parity with Fluvie's output.
    */
   private grainImage(columns: number, rows: number, amount: number, progress: number): Canvas {
     const canvas = this.canvas !== null && this.canvas.width === columns && this.canvas.height === rows ? this.canvas : createCanvas(columns, rows);
