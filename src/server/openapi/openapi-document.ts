@@ -1,7 +1,9 @@
 /** Builds the OpenAPI 3.1 document of the render API from the zod wire schemas. */
 import { z } from 'zod';
+import { buildSurfacePaths, type OpenApiSurfaces } from './surface-paths.js';
 import {
-  cleanupReportSchema, cleanupRequestSchema, errorSchema, healthSchema, jobSchema, renderRequestSchema, validateRequestSchema, validateResponseSchema,
+  cleanupReportSchema, cleanupRequestSchema, docsListSchema, docsPageSchema, docsSearchSchema, errorSchema, flatErrorSchema, healthSchema, jobSchema,
+  renderRequestSchema, validateRequestSchema, validateResponseSchema,
 } from './wire-schemas.js';
 
 type JsonObject = Record<string, unknown>;
@@ -15,7 +17,8 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonObj
 const json = (ref: string): JsonObject => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const errorResponse = (description: string): JsonObject => ({ description, content: json('Error') });
 
-export function buildOpenApiDocument(version: string): JsonObject {
+/** Builds the document; `surfaces` names the optional parts the server mounts, which get paths too. */
+export function buildOpenApiDocument(version: string, surfaces: OpenApiSurfaces): JsonObject {
   const bearer = [{ apiToken: [] }];
   return {
     openapi: '3.1.0',
@@ -24,6 +27,8 @@ export function buildOpenApiDocument(version: string): JsonObject {
       securitySchemes: {
         apiToken: { type: 'http', scheme: 'bearer', description: 'API_TOKEN' },
         cleanupToken: { type: 'http', scheme: 'bearer', description: 'CLEANUP_TOKEN' },
+        mcpToken: { type: 'http', scheme: 'bearer', description: 'FLUVIE_MCP_TOKEN, when set' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, when set' },
       },
       schemas: {
         RenderRequest: schemaOf(renderRequestSchema, 'input'),
@@ -34,6 +39,10 @@ export function buildOpenApiDocument(version: string): JsonObject {
         CleanupRequest: schemaOf(cleanupRequestSchema, 'input'),
         CleanupReport: schemaOf(cleanupReportSchema),
         Health: schemaOf(healthSchema),
+        FlatError: schemaOf(flatErrorSchema),
+        DocsList: schemaOf(docsListSchema),
+        DocsSearch: schemaOf(docsSearchSchema),
+        DocsPage: schemaOf(docsPageSchema),
       },
     },
     paths: {
@@ -51,7 +60,7 @@ export function buildOpenApiDocument(version: string): JsonObject {
             '409': errorResponse('Idempotency-Key reused with another body'),
             '413': errorResponse('body larger than MAX_BODY_BYTES'),
             '429': errorResponse('AI render limit reached; see Retry-After'),
-            '503': errorResponse('AI or code renders not available'),
+            '503': errorResponse('AI, code or composition renders not available'),
           },
         },
       },
@@ -112,6 +121,8 @@ export function buildOpenApiDocument(version: string): JsonObject {
       },
       '/v1/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'alive', content: json('Health') } } } },
       '/v1/readyz': { get: { summary: 'Readiness (storage and ffmpeg)', responses: { '200': { description: 'ready', content: json('Health') }, '503': { description: 'degraded', content: json('Health') } } } },
+      '/v1/openapi.json': { get: { summary: 'This OpenAPI document', responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
+      ...buildSurfacePaths(surfaces, json),
     },
   };
 }

@@ -16,11 +16,12 @@ export const renderOptionsSchema = z
     quality: z.enum(QUALITIES).optional(),
     poster: z.string().min(1).optional().describe('poster time such as "1.5s", "30f" or "500ms"'),
   })
-  .describe('render options');
+  .strict()
+  .describe('render options; other keys get 400');
 
 export const renderRequestSchema = z
   .object({
-    key: z.string().regex(/^[a-z0-9_]+$/).optional().describe('composition key of the Flutter project'),
+    key: z.string().regex(/^[a-z0-9_]+$/).optional().describe('composition key of the Flutter project (503 without RENDER_PROJECT)'),
     spec: spec.optional(),
     prompt: z.string().min(1).optional().describe('Description of the video; the server authors a VideoSpec with an AI provider (503 without its key)'),
     edit: z.object({ base: spec, change: z.string().min(1) }).optional().describe('A VideoSpec and the change to make with an AI provider (503 without its key)'),
@@ -74,3 +75,11 @@ export const cleanupReportSchema = z.object({
 });
 
 export const healthSchema = z.object({ status: z.enum(['ok', 'degraded']), failures: z.record(z.string(), z.string()).optional() });
+
+/** Error shape of the docs routes and `/mcp`, which keep the Dart server's flat form. */
+export const flatErrorSchema = z.object({ error: z.string() });
+
+const docSummary = z.object({ path: z.string().describe('page path such as guides/rendering.md'), title: z.string() });
+export const docsListSchema = z.object({ pages: z.array(docSummary) });
+export const docsSearchSchema = z.object({ results: z.array(docSummary.extend({ snippet: z.string() })).describe('best match first') });
+export const docsPageSchema = docSummary.extend({ content: z.string().describe('markdown source of the page') });

@@ -11,6 +11,7 @@ import type { AppEnv } from '../app-deps.js';
 import { readJsonObject } from '../http/read-json.js';
 import type { HttpOutputFormat } from '../jobs/job-record.js';
 import { HTTP_FORMATS } from '../requests/render-body.js';
+import { resolveMcpSetup } from '../mcp/mcp-setup.js';
 import { buildOpenApiDocument } from '../openapi/openapi-document.js';
 import type { RouteContext } from './route-context.js';
 
@@ -25,7 +26,8 @@ export function registerSpecRoutes(app: Hono<AppEnv>, context: RouteContext): vo
     return c.json({ ok: report.ok, diagnostics: report.diagnostics });
   });
 
-  const openApi = buildOpenApiDocument(SERVER_VERSION);
+  const mcpSetup = resolveMcpSetup(context.config);
+  const openApi = buildOpenApiDocument(SERVER_VERSION, { docs: mcpSetup.docs, mcp: mcpSetup.enabled, metrics: context.metrics !== undefined });
   app.get('/v1/openapi.json', (c) => c.json(openApi));
 
   let schemaText: Promise<string> | null = null;
