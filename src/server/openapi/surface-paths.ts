@@ -4,7 +4,7 @@
  */
 type JsonObject = Record<string, unknown>;
 
-/** Which optional parts the server mounts. */
+/** Flags of the optional server parts that are mounted. */
 export interface OpenApiSurfaces {
   /** The docs routes under `/v1/docs` (FLUVIE_ENABLE_DOCS). */
   docs: boolean;
@@ -18,8 +18,8 @@ export interface OpenApiSurfaces {
 export type JsonContent = (ref: string) => JsonObject;
 
 /**
- * Returns the path items of the mounted parts. The docs routes and `/mcp` answer errors with the
- * flat `FlatError` component, `/metrics` with the render API's `Error`.
+ * Returns the path items of the mounted parts. The docs routes and `/mcp` send errors in the flat
+ * `FlatError` shape, and `/metrics` sends the render API's `Error`.
  */
 export function buildSurfacePaths(surfaces: OpenApiSurfaces, json: JsonContent): JsonObject {
   const flatError = (description: string): JsonObject => ({ description, content: json('FlatError') });
