@@ -1,9 +1,10 @@
 /** Runs `fluvie-render init`: copies the harness template into the project and prints next steps. */
-import { access, copyFile, constants, mkdir } from 'node:fs/promises';
+import { access, copyFile, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HARNESS_RELATIVE_PATH } from '../../core/engines/flutter/dart-defines.js';
 import { FluvieError } from '../../core/errors.js';
+import { createFolders } from '../../core/fs/create-folders.js';
 import type { CliContext } from '../context.js';
 import type { InitFlags } from './init.js';
 
@@ -29,7 +30,7 @@ export async function writeHarness(projectDir: string, force: boolean): Promise<
   if (!force && (await exists(target))) {
     throw new FluvieError('output_failed', `${target} already exists. Pass --force to replace it with the fluvie-render harness (your composition registrations in it are lost).`);
   }
-  await mkdir(path.dirname(target), { recursive: true });
+  await createFolders(path.dirname(target));
   // COPYFILE_EXCL closes the gap between the check above and the write.
   await copyFile(HARNESS_TEMPLATE, target, force ? 0 : constants.COPYFILE_EXCL);
   return target;

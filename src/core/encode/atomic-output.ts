@@ -5,10 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { FluvieError } from '../errors.js';
+import { createFolders } from '../fs/create-folders.js';
 import type { OutputFormat } from '../pipeline/render-request.js';
 import { IMAGE_SEQUENCE_FILE } from './ffmpeg-args.js';
 
@@ -29,7 +30,7 @@ export function partialPath(outPath: string, extension: string, random: string =
 export async function ensureParentFolder(outPath: string): Promise<void> {
   const folder = path.dirname(outPath);
   try {
-    await mkdir(folder, { recursive: true });
+    await createFolders(folder);
   } catch (error: unknown) {
     throw new FluvieError('output_failed', `Cannot create the output folder ${folder}: ${messageOf(error)}`, { cause: error });
   }

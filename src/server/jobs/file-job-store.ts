@@ -10,9 +10,10 @@
  * returning a record it already holds. Several server processes need a shared store instead.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FluvieError } from '../../core/errors.js';
+import { createFolders } from '../../core/fs/create-folders.js';
 import { isJobId } from './job-id.js';
 import type { JobRecord } from './job-record.js';
 import type { JobMutation, JobStore } from './job-store.js';
@@ -93,7 +94,7 @@ export class FileJobStore implements JobStore {
   }
 
   async #write(job: JobRecord): Promise<void> {
-    await mkdir(this.#dir, { recursive: true });
+    await createFolders(this.#dir);
     const target = this.#fileOf(job.id);
     const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     try {

@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, constants, copyFile, lstat, mkdir, readFile, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { access, constants, copyFile, lstat, readFile, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FluvieError } from '../../core/errors.js';
+import { createFolders } from '../../core/fs/create-folders.js';
 import type { ByteRange, ObjectBody, ObjectMetadata, Storage, StoredObject } from './storage.js';
 import { assertStorageKey } from './storage-key.js';
 
@@ -25,7 +26,7 @@ export class LocalStorage implements Storage {
 
   async putFile(key: string, sourcePath: string, metadata: ObjectMetadata): Promise<StoredObject> {
     const target = this.#pathOf(key);
-    await mkdir(path.dirname(target), { recursive: true });
+    await createFolders(path.dirname(target));
     await this.#assertInsideRoot(path.dirname(target));
 
     const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
@@ -92,7 +93,7 @@ export class LocalStorage implements Storage {
   }
 
   async checkReady(): Promise<void> {
-    await mkdir(this.#root, { recursive: true });
+    await createFolders(this.#root);
     await access(this.#root, constants.R_OK | constants.W_OK);
   }
 

@@ -3,16 +3,17 @@
  * systems the file is copied to a temporary name in the destination folder and renamed there, so
  * the destination never holds a partial file.
  */
-import { copyFile, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { FluvieError } from '../../errors.js';
+import { createFolders } from '../../fs/create-folders.js';
 
 /** Frame files ffmpeg's image2 muxer writes for the `frame_%06d.png` pattern. */
 const FRAME_FILE = /^frame_\d+\.png$/;
 
 /** Moves one file, creating the destination's parent folders. */
 export async function moveFile(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
+  await createFolders(path.dirname(to));
   try {
     await rename(from, to);
     return;
@@ -58,7 +59,7 @@ export async function moveFrameSequence(sourceDir: string, out: string): Promise
     throw new FluvieError('output_failed', `ffmpeg exited successfully but wrote no frame_*.png files in ${sourceDir}. Rerun with --keep-temp --verbose to inspect the sandbox.`);
   }
 
-  await mkdir(out, { recursive: true });
+  await createFolders(out);
   let bytes = 0;
   for (const name of names) {
     const from = path.join(sourceDir, name);

@@ -6,9 +6,10 @@
  * mid-chunk leaves the chunk to BullMQ's stalled-job check, so only that chunk runs again, on
  * another worker.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FluvieError, throwIfAborted, toFluvieError } from '../../../core/errors.js';
+import { createFolders } from '../../../core/fs/create-folders.js';
 import type { RenderRequest } from '../../../core/pipeline/render-request.js';
 import type { Logger } from '../../logger.js';
 import type { JobProcessor } from '../../queue/queue.js';
@@ -43,7 +44,7 @@ export function createChunkProcessor(deps: ChunkProcessorDeps): JobProcessor {
       // A job of a canceled render starts with its signal aborted, and does no work.
       throwIfAborted(signal);
       await rm(workdir, { recursive: true, force: true });
-      await mkdir(workdir, { recursive: true });
+      await createFolders(workdir);
       if (parsed.kind === 'join') {
         log.info({ chunks: record.ranges.length }, 'join started');
         const bytes = await runJoinJob(record, { ...deps, workdir, signal });
