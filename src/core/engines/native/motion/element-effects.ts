@@ -31,8 +31,8 @@ const PARAMS: Partial<Record<EffectSpec['kind'], readonly ParamSpec[]>> = {
   scanlines: [param('spacing', 3, 1), param('opacity', 0.35, 0, 1)],
   chromatic: [param('px', 0)],
   blur: [param('sigma', 0, 0)],
-  // NOTE: `intensity` scales the band shift and split like the preset's 1 − progress; unconfirmed upstream.
-  glitch: [param('intensity', 1, -Infinity, Infinity, 'scale')],
+  // Fluvie's GlitchEffect multiplies its 1 − progress strength by `intensity` clamped to 0..1.
+  glitch: [param('intensity', 1, 0, 1, 'scale')],
   grade: [param('exposure', 0), param('contrast', 1), param('saturation', 1), param('temperature', 0), param('tint', 0), param('intensity', 1)],
   parallax: [param('depth', 0.2)],
   particles: [],

@@ -7,6 +7,12 @@ describe('effectMotion', () => {
     expect(effectMotion({ kind: 'grain', amount: 3 }, 30, 60)).toEqual({ wrapper: { kind: 'grain', amount: 1 }, tracks: [] });
   });
 
+  it('clamps glitch intensity to 0..1', () => {
+    const scale = (intensity: number): unknown => (effectMotion({ kind: 'glitch', intensity }, 30, 60) as { wrapper: { scale: number } }).wrapper.scale;
+    expect(scale(2)).toBe(1);
+    expect(scale(-1)).toBe(0);
+  });
+
   it('maps glitch intensity and edge', () => {
     expect(effectMotion({ kind: 'glitch', intensity: 0.5, from: 'right' }, 30, 60)).toEqual({
       wrapper: { kind: 'glitch', scale: 0.5, bias: 1, reverse: false },
