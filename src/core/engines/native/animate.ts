@@ -35,9 +35,8 @@ export interface FieldAnimation {
   active: ActiveWrapper | null;
   /** Keyframed effect parameters, sampled into the wrapper every frame. */
   tracks: readonly ParamTrack[];
-  /** The element scope (parallax measures progress in it) and the scene start (the seeded float's clock). */
+  /** The element scope, which parallax measures its progress in. */
   scope: FrameWindow;
-  sceneStart: number;
 }
 
 export function identityKeyframe(): ComposedKeyframe {
@@ -54,7 +53,6 @@ export function toFieldAnimation(planned: PlannedAnimation, audio: AudioAnalysis
     active: motion.wrapper === null ? null : { wrapper: motion.wrapper, value: 0, params: [] },
     tracks: [],
     scope: planned.scope,
-    sceneStart: planned.scene.start,
   };
 }
 
@@ -75,7 +73,6 @@ export function elementEffectAnimations(planned: PlannedElement, fps: number, lu
       active: { wrapper: motion.wrapper, value: 0, params: [] },
       tracks: motion.tracks,
       scope: planned.scope,
-      sceneStart: planned.scope.start,
     });
   });
   return prepared;
@@ -126,8 +123,8 @@ function wrapperValue(wrapper: Wrapper, animation: FieldAnimation, p: number, fr
       // Fluvie's reactive effect ignores the animation's progress and reads the frame clock.
       return wrapper.gain * energyAt(wrapper.energies, frame);
     case 'float':
-      // NOTE: Fluvie reads its frame clock here; counting from the scene start is an assumption.
-      return floatOffset(frame - animation.sceneStart, animation.planned?.timing.repeat?.cycle ?? 0, wrapper.amplitude, wrapper.seed);
+      // Fluvie's FloatEffect reads the video's frame index, which no scene or element offsets.
+      return floatOffset(frame, animation.planned?.timing.repeat?.cycle ?? 0, wrapper.amplitude, wrapper.seed);
     default:
       return p;
   }

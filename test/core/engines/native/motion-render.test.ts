@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DartRandom } from '../../../../src/core/motion/dart-random.js';
+import { floatOffset } from '../../../../src/core/engines/native/animate.js';
 import { capture, parseSpec, pixel } from './native-helpers.js';
 
 const SIZE = 100;
@@ -54,6 +55,26 @@ describe('keyframe animations', () => {
     const frame = await boxFrame({ animate: [{ preset: 'float', amplitude: 0.5, period: '8f' }] }, 2);
     expect(red(frame, 50, 11)).toBe(255);
     expect(red(frame, 50, 51)).toBe(0);
+  });
+
+  it('seeded float runs on the video frame', async () => {
+    // The box sits in a second scene starting at frame 7; the float's phase counts from frame 0 of the video.
+    const spec = parseSpec({
+      fluvieSpec: 1,
+      size: { width: SIZE, height: SIZE },
+      scenes: [
+        { duration: '7f', background: { kind: 'color', color: '#000000' }, children: [] },
+        { duration: '20f', background: { kind: 'color', color: '#000000' }, children: [{ type: 'Box', color: '#FFFFFF', transform: BOX, animate: [{ preset: 'float', amplitude: 0.5, period: '8f', seed: 'leaf' }] }] },
+      ],
+    });
+    const { stream } = await capture(spec);
+    const frame = await stream.renderFrame(7);
+    let top = 0;
+    while (top < SIZE && red(frame, 50, top) < 128) top += 1;
+    const expected = 30 + floatOffset(7, 8, 0.5, 'leaf') * 40;
+    expect(Math.abs(top - expected)).toBeLessThanOrEqual(1);
+    // Counting from the scene start would put the box elsewhere.
+    expect(Math.abs(30 + floatOffset(0, 8, 0.5, 'leaf') * 40 - expected)).toBeGreaterThan(2);
   });
 
   it('blurIn blurs edges then lands sharp', async () => {
