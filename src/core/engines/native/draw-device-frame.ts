@@ -13,7 +13,7 @@ import { looseConstraints, type BoxConstraints, type Size } from './layout.js';
 import { measureContent } from './measure.js';
 import type { DrawNode, NodeContext, Rect } from './nodes.js';
 import { DARK_CODE_THEME } from './code-theme.js';
-import { builtStyle, fillText, measureText } from './paint-text.js';
+import { builtStyle, fillText, measureText, runWidth } from './paint-text.js';
 import type { ResolvedTextStyle, TextLayout } from './text-layout.js';
 
 /** Outer corner radius, bezel thickness and address-bar height of each variant, in pixels (Fluvie's `DeviceFramePainter`). */
@@ -71,8 +71,9 @@ class DeviceFrameDrawer {
     const size = { width: constraints.maxWidth, height: constraints.maxHeight };
     if (this.child !== null) layoutChildFill(this.child, screenRect(this.variant, size));
     if (this.variant === 'browser' && this.element.url !== undefined) {
-      // NOTE: Fluvie ends a url too long for its field with an ellipsis. This layout cuts it after one line with none.
-      this.url = measureText(this.context, this.element.url, this.urlStyle, Math.max(size.width - URL_LEFT - URL_RIGHT, 0), 'start', 1);
+      const fieldWidth = Math.max(size.width - URL_LEFT - URL_RIGHT, 0);
+      const url = ellipsize(this.element.url, fieldWidth, (text) => runWidth(this.context, text, this.urlStyle));
+      this.url = measureText(this.context, url, this.urlStyle, Infinity, 'start', 1);
     }
     return size;
   }
@@ -138,6 +139,23 @@ class DeviceFrameDrawer {
     ctx.fill();
     ctx.globalAlpha /= 0.16;
   }
+}
+
+/**
+ * Returns `text` if it fits `maxWidth`, else its longest prefix (whole code points) that fits
+ * with a trailing `…`, as Flutter's one-line `TextOverflow.ellipsis` shows a long url.
+ */
+export function ellipsize(text: string, maxWidth: number, measure: (value: string) => number): string {
+  if (measure(text) <= maxWidth) return text;
+  const chars = Array.from(text);
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (measure(`${chars.slice(0, middle).join('')}…`) <= maxWidth) low = middle;
+    else high = middle - 1;
+  }
+  return `${chars.slice(0, low).join('')}…`;
 }
 
 export function createSnapshotDrawer(env: DrawnEnv): DrawnParts {

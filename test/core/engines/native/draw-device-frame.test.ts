@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenRect } from '../../../../src/core/engines/native/draw-device-frame.js';
+import { ellipsize, screenRect } from '../../../../src/core/engines/native/draw-device-frame.js';
 import { sceneOf } from '../../../golden/golden-spec.js';
 import { capture, pixel } from './native-helpers.js';
 
@@ -14,6 +14,20 @@ describe('screenRect', () => {
 
   it('tablet bezel is 8 px', () => {
     expect(screenRect('tablet', { width: 100, height: 200 })).toEqual({ x: 8, y: 8, width: 84, height: 184 });
+  });
+});
+
+describe('ellipsize', () => {
+  const measure = (text: string): number => text.length * 10;
+
+  it('keeps text that fits', () => {
+    expect(ellipsize('example.com', 110, measure)).toBe('example.com');
+  });
+
+  it('cuts to the longest prefix that fits with an ellipsis', () => {
+    // Nine characters and the ellipsis measure exactly the 100 px limit.
+    expect(ellipsize('example.com/a/long/path', 100, measure)).toBe('example.c…');
+    expect(ellipsize('abc', 5, measure)).toBe('…');
   });
 });
 
