@@ -60,6 +60,17 @@ describe('render output format through the CLI', () => {
     expect(video.codec_name).toBe('gif');
   });
 
+  it('reports the gif frame count', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'x.gif');
+    const run = await runCliCapture(['render', '--spec', positionedSpec, '--frames', '12', '--out', out]);
+    expect(run.code).toBe(0);
+    const video = await videoStream(out);
+    // 12 frames at 30 fps resampled to the default gif rate of 15 fps.
+    expect(video.frameCount).toBe(6);
+    expect(run.stdout).toContain(', 6 frames, 0.4s)');
+  });
+
   it('writes transparent webm for --out x.webm', async () => {
     const dir = await tempDir();
     const out = path.join(dir, 'x.webm');

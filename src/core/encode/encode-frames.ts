@@ -55,6 +55,8 @@ export interface EncodeResult {
   bytes: number;
   /** Frames written to ffmpeg. */
   frames: number;
+  /** Frames in the output file, which differs from `frames` for a gif resampled to its own rate. */
+  outputFrames: number;
 }
 
 export interface WritePosterOptions {
@@ -124,12 +126,14 @@ export async function encodeFrames(options: EncodeFramesOptions): Promise<Encode
       ...(options.onStderrLine === undefined ? {} : { onStderrLine: options.onStderrLine }),
     });
 
-    await verifyOutput({ ffmpeg, format, target: temp, width: options.width, height: options.height, frames: run.chunksWritten, signal });
+    const verified = await verifyOutput({ ffmpeg, format, target: temp, width: options.width, height: options.height, frames: run.chunksWritten, signal });
 
     if (format === 'imageSequence') await commitFrameFolder(temp, outPath);
     else await commitFile(temp, outPath);
 
-    return { outPath, bytes: await outputBytes(outPath), frames: run.chunksWritten };
+    // NOTE: without ffprobe the gif count is an estimate of ffmpeg's fps filter, not a measurement.
+    const outputFrames = verified.frames ?? Math.round((run.chunksWritten * options.gifFps) / options.fps);
+    return { outPath, bytes: await outputBytes(outPath), frames: run.chunksWritten, outputFrames };
   } finally {
     // Ends the frame source when ffmpeg never pulled all of it (a failed spawn, an early exit). Its
     // own cleanup error must not hide the error that ended the encode.

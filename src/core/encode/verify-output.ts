@@ -25,6 +25,15 @@ export interface VerifyOutputOptions {
   signal: AbortSignal;
 }
 
+/** What verification measured in the output. */
+export interface VerifiedOutput {
+  /**
+   * Frames in the output: the frames written for mp4 and webm, the PNG count for imageSequence,
+   * and the decoded count for gif, or null for a gif when no ffprobe is available.
+   */
+  frames: number | null;
+}
+
 /**
  * Verifies the output: a video stream of the expected size (with alpha for transparent, and the
  * frame count when the container records one), or for imageSequence one PNG per written frame.
@@ -32,7 +41,7 @@ export interface VerifyOutputOptions {
  *
  * @throws FluvieError `output_failed` describing what is wrong with the file.
  */
-export async function verifyOutput(options: VerifyOutputOptions): Promise<void> {
+export async function verifyOutput(options: VerifyOutputOptions): Promise<VerifiedOutput> {
   const { format, target } = options;
 
   if (format === 'imageSequence') {
@@ -42,21 +51,23 @@ export async function verifyOutput(options: VerifyOutputOptions): Promise<void> 
     }
     const first = files[0];
     if (first !== undefined) await verifyFile({ ...options, target: path.join(target, first) }, { checkFrames: false });
-    return;
+    return { frames: files.length };
   }
 
-  await verifyFile(options, { checkFrames: format === 'mp4' });
+  return verifyFile(options, { checkFrames: format === 'mp4' });
 }
 
-async function verifyFile(options: VerifyOutputOptions, checks: { checkFrames: boolean }): Promise<void> {
+async function verifyFile(options: VerifyOutputOptions, checks: { checkFrames: boolean }): Promise<VerifiedOutput> {
   const { ffmpeg, target, signal } = options;
 
   if (ffmpeg.ffprobePath === null) {
     await decodeFirstFrame(ffmpeg.path, target, signal);
-    return;
+    return { frames: options.format === 'gif' ? null : options.frames };
   }
 
-  const media = await probeMedia(ffmpeg.ffprobePath, target, { signal });
+  // A gif is resampled to its own frame rate and records no frame count, so only decoding counts it.
+  const countFrames = options.format === 'gif';
+  const media = await probeMedia(ffmpeg.ffprobePath, target, { signal, countFrames });
   const video = media.streams.find((stream) => stream.codec_type === 'video');
   if (video === undefined) throw invalid(`ffprobe finds no video stream in ${target}`);
 
@@ -73,6 +84,10 @@ async function verifyFile(options: VerifyOutputOptions, checks: { checkFrames: b
   if (checks.checkFrames && Number.isFinite(recorded) && recorded !== options.frames) {
     throw invalid(`${target} contains ${recorded} frames, but ${options.frames} were encoded`);
   }
+
+  if (!countFrames) return { frames: options.frames };
+  const counted = Number(video.nb_read_frames);
+  return { frames: Number.isSafeInteger(counted) ? counted : null };
 }
 
 function hasAlpha(stream: ProbedStream): boolean {

@@ -93,7 +93,7 @@ async function renderLoadedSpec(request: RenderRequest, deps: RenderDeps, spec: 
     const result: RenderResult = {
       output: encoded.outPath,
       bytes: encoded.bytes,
-      frames: stream.frameCount,
+      frames: encoded.outputFrames,
       durationSeconds: stream.frameCount / stream.fps,
       poster,
       engine: 'native',

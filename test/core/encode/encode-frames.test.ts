@@ -71,7 +71,7 @@ describe('encodeFrames mp4', () => {
     const result = await promise;
     const stream = await videoStream(out);
 
-    expect(result).toEqual({ outPath: out, bytes: (await stat(out)).size, frames: FRAMES });
+    expect(result).toEqual({ outPath: out, bytes: (await stat(out)).size, frames: FRAMES, outputFrames: FRAMES });
     expect(written).toEqual(Array.from({ length: FRAMES }, (_, index) => index + 1));
     expect(stream.codec_name).toBe('h264');
     expect(stream.pix_fmt).toBe('yuv420p');
