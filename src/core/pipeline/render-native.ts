@@ -8,6 +8,7 @@ import { requireEncoders, resolveFfmpeg } from '../encode/resolve-ffmpeg.js';
 import { createNativeEngine } from '../engines/native/native-engine.js';
 import { findUnsupportedFeatures } from '../engines/native/unsupported.js';
 import type { VideoSpec } from '../../spec/index.js';
+import { posterPastEndWarning } from './poster-warning.js';
 import type { RenderDeps, RenderRequest, RenderResult } from './render-request.js';
 import { planRender } from './plan.js';
 import { planWithAudio } from './plan-with-audio.js';
@@ -44,6 +45,8 @@ async function renderLoadedSpec(request: RenderRequest, deps: RenderDeps, spec: 
   // ffmpeg is checked before the first frame is drawn, so a missing encoder costs nothing.
   const ffmpeg = await resolveFfmpeg({ flag: request.ffmpegPath, env: deps.env });
   const plan = await planWithAudio(spec, draftPlan, planOptions, { baseDir, ffmpeg, signal: deps.signal });
+  const posterWarning = posterPastEndWarning(posterTime, plan);
+  if (posterWarning !== null) deps.emit(posterWarning);
   const audio = await buildRenderAudio({ spec, plan, baseDir, format: request.format, ffmpeg, signal: deps.signal });
   requireEncoders(ffmpeg, request.format, { audio: audio !== null });
   deps.emit({ type: 'log', level: 'info', message: `ffmpeg: ${ffmpeg.path} (${ffmpeg.version}, from ${ffmpeg.source})` });
