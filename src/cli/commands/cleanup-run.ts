@@ -3,6 +3,7 @@
  * (the local one, or Redis with QUEUE_BACKEND=redis) and the configured storage (LOCAL_STORAGE_DIR
  * or the S3 bucket), or on a running server with `--server`, and prints the report.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { detectCpuCount } from '../../config/cpu-count.js';
 import { loadServerConfig } from '../../config/server-config.js';
@@ -23,7 +24,7 @@ export async function runCleanupCommand(flags: CleanupFlags, context: CliContext
   const env = await resolveServerEnv(context, flags.envFile, {});
   const dryRun = flags.dryRun === true;
 
-  const report = flags.server !== undefined ? await cleanRemote(flags.server, flags.token ?? readEnvValue(env['CLEANUP_TOKEN']), dryRun, context) : await cleanLocal(env, dryRun);
+  const report = flags.server !== undefined ? await cleanRemote(flags.server, flags.token ?? readEnvValue(env['CLEANUP_TOKEN']), dryRun, context) : await cleanLocal(env, dryRun, context);
 
   context.stdout.write(flags.json === true ? `${JSON.stringify(report)}\n` : formatReport(report));
 }
@@ -33,8 +34,9 @@ async function cleanRemote(server: string, token: string | undefined, dryRun: bo
   return runRemoteCleanup({ server, token, dryRun, signal: context.signal });
 }
 
-async function cleanLocal(env: Record<string, string | undefined>, dryRun: boolean): Promise<CleanupReport> {
+async function cleanLocal(env: Record<string, string | undefined>, dryRun: boolean, context: CliContext): Promise<CleanupReport> {
   const config = loadServerConfig(env, { cpuCount: detectCpuCount(), requireTokens: false });
+  if (config.storageBackend !== 's3') await checkStorageFolder(config.localStorageDir, dryRun, context);
   // With STORAGE_BACKEND=s3 the sweep deletes objects in the bucket. Job records stay local unless
   // QUEUE_BACKEND=redis keeps them in Redis.
   const s3 = config.storageBackend === 's3' && config.s3 !== null ? await openS3Storage(config.s3) : null;
@@ -55,6 +57,22 @@ async function cleanLocal(env: Record<string, string | undefined>, dryRun: boole
     s3?.close();
     redis?.close();
   }
+}
+
+/**
+ * Checks that the local storage folder exists, because the server creates it at start-up and a
+ * missing one usually means LOCAL_STORAGE_DIR names the wrong folder. A dry run warns on stderr and
+ * continues. A real run raises `config_invalid` (exit 78), so a scheduled cleanup does not report
+ * success while it cleans nothing.
+ */
+async function checkStorageFolder(folder: string, dryRun: boolean, context: CliContext): Promise<void> {
+  const info = await stat(folder).catch(() => null);
+  if (info?.isDirectory() === true) return;
+
+  const problem = info === null ? 'does not exist' : 'is not a folder';
+  const fix = 'Point LOCAL_STORAGE_DIR (or --env-file) at the folder the server stores renders in.';
+  if (!dryRun) throw new FluvieError('config_invalid', `LOCAL_STORAGE_DIR=${folder} ${problem}, so there is nothing to clean. ${fix}`);
+  context.stderr.write(`Warning: LOCAL_STORAGE_DIR=${folder} ${problem}, so the dry run found nothing to clean. ${fix}\n`);
 }
 
 /** Formats the report as short human-readable lines. */

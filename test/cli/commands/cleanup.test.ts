@@ -157,3 +157,19 @@ describe('fluvie-render cleanup', () => {
     expect(result.stderr).toContain('--token');
   });
 });
+
+describe('cleanup with a missing storage folder', () => {
+  const missing = path.join(tmpdir(), 'fluvie-cleanup-missing-folder', 'renders');
+
+  it('dry run warns and exits 0', async () => {
+    const result = await runCliCapture(['cleanup', '--dry-run'], { env: { LOCAL_STORAGE_DIR: missing } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`LOCAL_STORAGE_DIR=${missing} does not exist`);
+  });
+
+  it('real run exits 78', async () => {
+    const result = await runCliCapture(['cleanup'], { env: { LOCAL_STORAGE_DIR: missing } });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain(`LOCAL_STORAGE_DIR=${missing} does not exist`);
+  });
+});
