@@ -63,8 +63,11 @@ export const TerminalElementSchema = named(
     lines: z.array(TerminalLineSchema),
     /** Default "$ ". */
     prompt: z.string().optional(),
-    /** Window chrome: true/false for the dots, or `{title}`. */
-    chrome: z.union([z.boolean(), z.object({ title: z.string().optional(), dots: z.boolean().optional() })]).optional(),
+    /**
+     * Window chrome: an object `{title?, showDots?}` (Fluvie's keys, dots default on), or `true` for
+     * a bar with dots and no title. `dots` is accepted as another name for `showDots`.
+     */
+    chrome: z.union([z.boolean(), z.object({ title: z.string().optional(), showDots: z.boolean().optional(), dots: z.boolean().optional() })]).optional(),
     /** Time per typed glyph, default 2f. */
     typingSpeed: DurationSchema.optional(),
     /** Pause between lines, default 18f. */

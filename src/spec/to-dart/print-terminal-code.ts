@@ -48,13 +48,13 @@ function printTerminalLine(line: TerminalElement['lines'][number], path: string)
   return lines;
 }
 
-/** `TerminalChrome(...)` for `true` or `{title, dots}`; `false` or no chrome prints nothing (no window chrome). */
+/** `TerminalChrome(...)` for `true` or `{title, showDots}`; `false` or no chrome prints nothing (no window chrome). */
 function printChrome(chrome: TerminalElement['chrome']): DartExpr | undefined {
   if (chrome === undefined || chrome === false) return undefined;
   if (chrome === true) return call('TerminalChrome', []);
   return call('TerminalChrome', [
     chrome.title === undefined ? null : named('title', dartString(chrome.title)),
-    chrome.dots === undefined ? null : named('showDots', raw(String(chrome.dots))),
+    (chrome.showDots ?? chrome.dots) === undefined ? null : named('showDots', raw(String(chrome.showDots ?? chrome.dots))),
   ]);
 }
 

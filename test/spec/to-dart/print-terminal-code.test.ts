@@ -22,6 +22,10 @@ describe('Terminal and Code in Dart', () => {
     expect(code).toContain('lineGap: 10.frames)');
   });
 
+  it("prints Fluvie's showDots key", () => {
+    expect(printChildren([{ type: 'Terminal', lines: [{ out: 'a' }], chrome: { showDots: false } }])).toContain('chrome: TerminalChrome(showDots: false)');
+  });
+
   it('prints chrome true and drops chrome false', () => {
     expect(printChildren([{ type: 'Terminal', lines: [{ out: 'a' }], chrome: true }])).toContain("Terminal(lines: [TerminalLine.out('a')], chrome: TerminalChrome())");
     expect(printChildren([{ type: 'Terminal', lines: [{ out: 'a' }], chrome: false }])).toContain("Terminal(lines: [TerminalLine.out('a')])");

@@ -128,10 +128,10 @@ class TerminalDrawer {
     });
   }
 
-  private paintChrome(ctx: SKRSContext2D, size: Size, height: number, chrome: { title?: string | undefined; dots?: boolean | undefined }): void {
+  private paintChrome(ctx: SKRSContext2D, size: Size, height: number, chrome: { title?: string | undefined; showDots?: boolean | undefined; dots?: boolean | undefined }): void {
     ctx.fillStyle = THEME.chrome;
     ctx.fillRect(0, 0, size.width, height);
-    if (chrome.dots !== false) {
+    if ((chrome.showDots ?? chrome.dots) !== false) {
       DOT_COLORS.forEach((color, index) => {
         ctx.fillStyle = color;
         ctx.beginPath();

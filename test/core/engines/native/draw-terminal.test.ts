@@ -66,6 +66,13 @@ describe('Terminal frames', () => {
     expect(pixel(frame, 320, 200, 30)).toEqual([0x1e, 0x1e, 0x1e, 255]);
   });
 
+  it("showDots false draws the bar without dots", async () => {
+    const spec = sceneOf([{ type: 'Terminal', transform: card, chrome: { showDots: false }, lines: [{ cmd: 'ls' }] }]);
+    const { stream } = await capture(spec);
+    const frame = await stream.renderFrame!(0);
+    expect(pixel(frame, 320, 15, 14)).toEqual([0x32, 0x32, 0x33, 255]);
+  });
+
   it('without a tight transform paints no background', async () => {
     const { stream } = await capture(sceneOf([{ type: 'Terminal', lines: [{ out: 'hello' }] }]));
     const frame = await stream.renderFrame!(0);
