@@ -56,19 +56,27 @@ function describeParseError(code: string): string {
 }
 
 /**
+ * Reads a spec file as UTF-8 text.
+ * @throws FluvieError `file_not_found` (exit 1) naming the path and why it cannot be read.
+ */
+export async function readSpecText(filePath: string): Promise<string> {
+  try {
+    return await readFile(filePath, 'utf8');
+  } catch (cause: unknown) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new FluvieError('file_not_found', `Spec file ${filePath} is a folder, not a file. Pass the path of a .fluvie.json file.`, { cause });
+    const reason = code === 'ENOENT' ? 'no such file' : 'cannot read it';
+    throw new FluvieError('file_not_found', `Spec file ${filePath} not found (${reason}); check the path`, { cause });
+  }
+}
+
+/**
  * Reads, parses and validates a spec file.
  * @throws FluvieError `file_not_found` when the file cannot be read, `spec_invalid` when the JSON
  * is malformed or the spec has errors (the diagnostics are in `details.diagnostics`).
  */
 export async function loadSpecFile(filePath: string, options: ValidateOptions = {}): Promise<LoadedSpec> {
-  let text: string;
-  try {
-    text = await readFile(filePath, 'utf8');
-  } catch (cause: unknown) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read it';
-    throw new FluvieError('file_not_found', `Spec file ${filePath} not found (${reason}); check the path`, { cause });
-  }
-
+  const text = await readSpecText(filePath);
   const report = validateSpec(parseSpecJson(text, filePath), options);
   if (!report.ok || report.spec === null) {
     const errors = report.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');

@@ -3,11 +3,9 @@
  * authored spec overwrites the input unless --spec-out names another file), and runs the shared
  * authoring flow.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FluvieError } from '../../core/errors.js';
 import { defaultOutputPath } from '../../core/pipeline/output-paths.js';
-import { parseSpecJson } from '../../spec/load.js';
+import { parseSpecJson, readSpecText } from '../../spec/load.js';
 import type { CliContext } from '../context.js';
 import { resolveOutputFormat } from '../output-format.js';
 import type { AuthorFlags } from './author-options.js';
@@ -22,12 +20,3 @@ export async function runEditCommand(specFile: string, change: string, flags: Au
   await runAuthorCommand({ request: { kind: 'edit', base, change, baseDir: path.dirname(input) }, specOut, out }, flags, context);
 }
 
-/** Reads the input; a missing file is a usage mistake (exit 64), as in the Dart CLI. */
-async function readSpecText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (cause: unknown) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read it';
-    throw new FluvieError('usage', `Spec file ${file} not found (${reason}); pass the VideoSpec JSON file to edit.`, { cause });
-  }
-}

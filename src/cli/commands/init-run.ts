@@ -1,5 +1,5 @@
 /** Runs `fluvie-render init`: copies the harness template into the project and prints next steps. */
-import { access, copyFile, constants } from 'node:fs/promises';
+import { access, copyFile, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HARNESS_RELATIVE_PATH } from '../../core/engines/flutter/dart-defines.js';
@@ -22,6 +22,11 @@ async function exists(file: string): Promise<boolean> {
 
 /** Writes the harness into `project` and returns its path. */
 export async function writeHarness(projectDir: string, force: boolean): Promise<string> {
+  const folder = await stat(projectDir).catch(() => null);
+  if (folder === null || !folder.isDirectory()) {
+    const problem = folder === null ? 'does not exist' : 'is not a folder';
+    throw new FluvieError('file_not_found', `The project folder ${projectDir} ${problem}. Pass the folder of your Flutter project (the one with pubspec.yaml) to --project.`);
+  }
   if (!(await exists(path.join(projectDir, 'pubspec.yaml')))) {
     throw new FluvieError('file_not_found', `${projectDir} has no pubspec.yaml, so it is not a Flutter project. Run fluvie-render init inside your Flutter project, or pass --project <dir>.`);
   }

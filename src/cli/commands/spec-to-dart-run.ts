@@ -1,6 +1,7 @@
 /** Runs `fluvie-render spec to-dart`: loads and validates the spec, then prints its Dart source. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createFolders } from '../../core/fs/create-folders.js';
 import { FluvieError } from '../../core/errors.js';
 import { loadSpecFile } from '../../spec/load.js';
 import { printVideoSpecDart } from '../../spec/to-dart/index.js';
@@ -22,9 +23,10 @@ export async function runSpecToDart(file: string, flags: SpecToDartFlags, contex
 
   const out = path.resolve(context.cwd, flags.out);
   try {
+    await createFolders(path.dirname(out));
     await writeFile(out, code, 'utf8');
   } catch (cause: unknown) {
-    throw new FluvieError('output_failed', `Cannot write ${out}: ${(cause as Error).message}. Check that the folder exists and is writable.`, { cause });
+    throw new FluvieError('output_failed', `Cannot write ${out}: ${(cause as Error).message}. Check that its folder is writable.`, { cause });
   }
   context.stderr.write(`Wrote ${out}\n`);
 }

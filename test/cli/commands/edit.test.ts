@@ -53,10 +53,10 @@ describe('edit', () => {
     expect(existsSync(path.join(dir, 'promo.mp4'))).toBe(false);
   });
 
-  it('exits 64 for a missing spec', async () => {
+  it('exits 1 for a missing spec', async () => {
     const dir = await tempDir();
     const run = await runCliCapture(['edit', 'missing.fluvie.json', 'pop'], { cwd: dir, env: cliEnv(null, { ANTHROPIC_API_KEY: 'unused' }) });
-    expect(run.code).toBe(64);
+    expect(run.code).toBe(1);
     expect(run.stderr).toContain('missing.fluvie.json not found');
   });
 
