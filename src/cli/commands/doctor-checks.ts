@@ -40,6 +40,11 @@ export async function checkFfmpeg(inputs: DoctorInputs): Promise<DoctorCheck> {
       return { name: 'ffmpeg', status: 'fail', summary: `${ffmpeg.path} ${ffmpeg.version} lacks libx264`, details: [...details, FFMPEG_INSTALL_HINT] };
     }
     const anyMissing = Object.values(FORMAT_ENCODER).some((encoder) => !ffmpeg.encoders.has(encoder));
+    if (ffmpeg.source === 'bundled') {
+      // The optional @ffmpeg-installer package ships an old static build and no ffprobe.
+      const warning = `the bundled ffmpeg is an old static build used as a last resort${ffmpeg.ffprobePath === null ? ', and ffprobe is missing, so outputs are checked by decoding their first frame only' : ''}`;
+      return { name: 'ffmpeg', status: 'warn', summary: `${ffmpeg.version} at ${ffmpeg.path} (bundled)`, details: [...details, warning, FFMPEG_INSTALL_HINT] };
+    }
     return { name: 'ffmpeg', status: anyMissing ? 'warn' : 'ok', summary: `${ffmpeg.version} at ${ffmpeg.path}`, details };
   } catch (error: unknown) {
     return { name: 'ffmpeg', status: 'fail', summary: 'not usable', details: [messageOf(error)] };

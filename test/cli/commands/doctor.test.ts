@@ -50,6 +50,16 @@ describe('fluvie-render doctor', () => {
     expect(run.stdout).toContain('Ready to render.');
   });
 
+  it('warns about the bundled ffmpeg', async () => {
+    const run = await runCliCapture(['doctor', '--json'], { env: { PATH: work }, cwd: work });
+    const report = JSON.parse(run.stdout) as Report;
+    const ffmpegCheck = check(report, 'ffmpeg');
+    expect(ffmpegCheck.status).toBe('warn');
+    expect(ffmpegCheck.summary).toContain('(bundled)');
+    expect(ffmpegCheck.details.join('\n')).toContain('old static build used as a last resort');
+    expect(ffmpegCheck.details.join('\n')).toContain('ffprobe is missing');
+  });
+
   it('exits 1 when ffmpeg is missing', async () => {
     const run = await runCliCapture(['doctor', '--ffmpeg', path.join(work, 'no-ffmpeg')], { env: { PATH: process.env.PATH }, cwd: work });
     expect(run.code).toBe(1);
