@@ -25,7 +25,7 @@ export interface VerifyOutputOptions {
   signal: AbortSignal;
 }
 
-/** What verification measured in the output. */
+/** Measurements taken from the verified output. */
 export interface VerifiedOutput {
   /**
    * Frames in the output: the frames written for mp4 and webm, the PNG count for imageSequence,

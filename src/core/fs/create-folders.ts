@@ -1,11 +1,11 @@
 /**
  * A replacement for `mkdir(folder, { recursive: true })` that fails instead of looping.
  *
- * Node 20's recursive mkdir retries a level for as long as its parent reports ENOENT. procfs and
- * some FUSE file systems answer ENOENT for a folder that mkdir just reported as created, so
+ * Node 20's recursive mkdir reads ENOENT as "the parent is missing", creates the parent, and retries.
+ * procfs returns ENOENT from mkdir even when the parent exists, so
  * `mkdir('/proc/nope/x', { recursive: true })` never settles, burns CPU, and ignores signals
- * (seen on Node 20.20 on Linux). This helper creates one level at a time and stops at the first
- * level that does not exist right after it was created.
+ * (seen on Node 20.20 on Linux). This helper creates one level at a time, raises the first mkdir
+ * error other than EEXIST, and stops at a level that does not exist right after mkdir.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
