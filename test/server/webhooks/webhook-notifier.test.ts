@@ -102,14 +102,19 @@ describe('webhooks', () => {
   });
 
   it('never reach loopback addresses without WEBHOOK_ALLOW_PRIVATE', async () => {
+    // POST rejects such a webhook.url, so the sender's own check is reached through the operator's WEBHOOK_URL.
     const hook = await startReceiver([200]);
-    server = await startTestServer({ render: createFakeRender().render, specTools: minimalSpecTools });
     const viaName = hook.url.replace('127.0.0.1', 'localhost');
     for (const url of [hook.url, viaName]) {
-      const { id } = (await (await server.api('/v1/renders', jsonBody({ spec: TINY_SPEC, webhook: { url } }))).json()) as { id: string };
+      server = await startTestServer({ render: createFakeRender().render, specTools: minimalSpecTools, env: { WEBHOOK_URL: url } });
+      const response = await server.api('/v1/renders', jsonBody({ spec: TINY_SPEC }));
+      expect(response.status).toBe(202);
+      const { id } = (await response.json()) as { id: string };
       await server.waitForTerminal(id);
+      await waitForIdle();
+      await server.close();
+      server = null;
     }
-    await waitForIdle();
     expect(hook.received).toHaveLength(0);
   });
 });

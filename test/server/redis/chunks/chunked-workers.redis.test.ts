@@ -48,9 +48,10 @@ beforeAll(async () => {
   redis = await startRedis();
   dir = await mkdtemp(path.join(tmpdir(), 'fluvie-chunked-'));
   prefix = `chunk${randomUUID().slice(0, 8)}`;
-  api = await startSharedApi({ redisUrl: redis.url, prefix, dir });
+  // The audio test names a music file in `dir`, so `dir` is also the media folder.
+  api = await startSharedApi({ redisUrl: redis.url, prefix, dir, mediaDir: dir });
   workerEnv = {
-    QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, REDIS_PREFIX: prefix, LOCAL_STORAGE_DIR: dir, FLUVIE_ENABLE_MCP: 'false', SHUTDOWN_GRACE: '0s',
+    QUEUE_BACKEND: 'redis', REDIS_URL: redis.url, REDIS_PREFIX: prefix, LOCAL_STORAGE_DIR: dir, MEDIA_DIR: dir, FLUVIE_ENABLE_MCP: 'false', SHUTDOWN_GRACE: '0s',
     CHUNK_FRAMES: '30', RENDER_ATTEMPTS: '2', WORKER_LOCK_DURATION: '10s', WORKER_STALLED_INTERVAL: '1s',
   };
   workers.push(spawnWorker(workerEnv), spawnWorker(workerEnv));

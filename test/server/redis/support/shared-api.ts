@@ -21,9 +21,13 @@ export interface SharedApi {
   close: () => Promise<void>;
 }
 
-export async function startSharedApi(options: { redisUrl: string; prefix: string; dir: string }): Promise<SharedApi> {
+/** @param options.mediaDir MEDIA_DIR of the API, for specs that name local media files */
+export async function startSharedApi(options: { redisUrl: string; prefix: string; dir: string; mediaDir?: string }): Promise<SharedApi> {
   const config = loadServerConfig(
-    { API_TOKEN, CLEANUP_TOKEN, LOCAL_STORAGE_DIR: options.dir, HOST: '127.0.0.1', PORT: '0', CLEANUP_INTERVAL: '0', FLUVIE_ENABLE_MCP: 'false' },
+    {
+      API_TOKEN, CLEANUP_TOKEN, LOCAL_STORAGE_DIR: options.dir, HOST: '127.0.0.1', PORT: '0', CLEANUP_INTERVAL: '0', FLUVIE_ENABLE_MCP: 'false',
+      ...(options.mediaDir === undefined ? {} : { MEDIA_DIR: options.mediaDir }),
+    },
     { cpuCount: 2 },
   );
   const logger = createSilentLogger();
