@@ -16,7 +16,8 @@ describe('fluvie-render mcp with a remote render API', () => {
   let session: StdioSession;
 
   beforeAll(async () => {
-    api = await startTestServer({ render: createFakeRender().render, specTools: await realSpecTools() });
+    // Composition renders need a Flutter project on the server; the fake render never reads it.
+    api = await startTestServer({ render: createFakeRender().render, specTools: await realSpecTools(), env: { RENDER_PROJECT: '/srv/flutter-app' } });
     session = await connectStdioClient({ FLUVIE_ENABLE_API: 'false', FLUVIE_API_URL: api.base, FLUVIE_API_TOKEN: API_TOKEN, FLUVIE_DOCS_DIR: DOCS_DIR });
   }, 60_000);
   afterAll(async () => {
