@@ -55,10 +55,12 @@ describe('prompt', () => {
     expect(run.code).toBe(0);
     const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events[0]).toEqual({ type: 'authored', spec: path.join(dir, 'clip.fluvie.json'), provider: 'gemini', model: 'gemini-2.5-pro', attempts: 2 });
-    expect(events.at(-1)).toMatchObject({ type: 'done', output: path.join(dir, 'clip.gif'), frames: 30 });
+    // 30 captured frames at 30 fps become 15 gif frames at the default gif rate of 15 fps.
+    expect(events.at(-1)).toMatchObject({ type: 'done', output: path.join(dir, 'clip.gif'), frames: 15 });
     expect(provider.requests).toHaveLength(2);
     const video = await videoStream(path.join(dir, 'clip.gif'));
     expect(video.codec_name).toBe('gif');
+    expect(video.frameCount).toBe(15);
   });
 
   it('only saves with --no-render', async () => {
