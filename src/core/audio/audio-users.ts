@@ -1,9 +1,10 @@
 /**
- * Finds the parts of a spec that read a music track's analysis: `beat` triggers, the audio-reactive
- * `pulse {on}` and `scaleY`, and `Bars` elements, anywhere in the document: scenes, fills, overlays,
- * master layouts, Group children and `child` props.
+ * Finds the parts of a spec that read a music track's analysis: `beat` triggers of animations and
+ * of audio tracks, the audio-reactive `pulse {on}` and `scaleY`, and `Bars` elements. Elements are
+ * found anywhere in the document: scenes, fills, overlays, master layouts, Group children and
+ * `child` props.
  */
-import { collectElements, formatPath, type AnimationSpec, type ElementSpec, type VideoSpec } from '../../spec/index.js';
+import { collectElements, formatPath, type AnimationSpec, type AudioTrackSpec, type ElementSpec, type VideoSpec } from '../../spec/index.js';
 import { DEFAULT_BAND, parseAudioBand, type AudioBand } from './audio-band.js';
 import { FluvieError } from '../errors.js';
 
@@ -25,8 +26,19 @@ export interface AudioUser {
  */
 export function findAudioUsers(spec: VideoSpec): AudioUser[] {
   const users: AudioUser[] = [];
+  addTrackUsers(spec.audio, 'audio', users);
+  spec.scenes.forEach((scene, index) => addTrackUsers(scene.audio, `scenes[${index}].audio`, users));
   for (const visit of collectElements(spec)) addElementUsers(visit.element, formatPath(visit.path), users);
   return users;
+}
+
+function addTrackUsers(tracks: readonly AudioTrackSpec[] | undefined, listPath: string, users: AudioUser[]): void {
+  tracks?.forEach((track, index) => {
+    const trigger = track.at;
+    if (trigger !== undefined && typeof trigger !== 'string' && trigger.kind === 'beat') {
+      users.push({ path: `${listPath}[${index}].at`, track: trigger.track, needs: 'beat', band: null });
+    }
+  });
 }
 
 function addElementUsers(element: ElementSpec, path: string, users: AudioUser[]): void {

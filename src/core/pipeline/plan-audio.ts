@@ -8,6 +8,7 @@ import { parseTime, resolveTimeFrames, type AudioTrackSpec, type ClipElement, ty
 import type { VolumeStop } from '../encode/audio-mix.js';
 import type { TempoMap } from '../encode/tempo-ramp.js';
 import { integrateSpeedRamp, speedRampProblem } from '../motion/speed-ramp.js';
+import { firstBeatAtOrAfter, selectTrack, type AudioAnalysis } from '../audio/audio-analysis.js';
 import { FluvieError } from '../errors.js';
 import { automationStops } from './plan-automation.js';
 import { applyTransitionGains } from './plan-transition-audio.js';
@@ -38,10 +39,15 @@ export interface PlannedAudioTrack {
   tempoMap?: TempoMap | null;
 }
 
-/** Trigger kinds an audio track may use here; the rest (`beat`) are listed as unsupported. */
+/** Returns whether an audio track may start on `trigger`. A `beat` also needs the plan's music analysis. */
 export function isPlannableAudioTrigger(trigger: TriggerSpec | undefined): boolean {
   if (trigger === undefined || typeof trigger === 'string') return true;
-  return trigger.kind === 'at' || trigger.kind === 'whenStarts' || trigger.kind === 'whenEnds';
+  return trigger.kind === 'at' || trigger.kind === 'whenStarts' || trigger.kind === 'whenEnds' || trigger.kind === 'beat';
+}
+
+/** Returns whether `trigger` waits for a beat of a music track, which needs the plan's audio analysis. */
+function isBeatTrigger(trigger: TriggerSpec | undefined): trigger is Extract<TriggerSpec, { kind: 'beat' }> {
+  return trigger !== undefined && typeof trigger !== 'string' && trigger.kind === 'beat';
 }
 
 /** Returns whether any track of `spec` starts on `previous`, which needs its predecessor's source length. */
@@ -78,12 +84,14 @@ export function planAudio(spec: VideoSpec, plan: RenderPlan, baseDir: string, op
         throw new FluvieError('spec_invalid', `${trackPath}.at is "previous" but no earlier track of this list precedes it; use "sceneStart" or a time trigger`);
       }
       const local = track.source.kind === 'asset' || track.source.kind === 'file';
-      if (!local || !isPlannableAudioTrigger(track.at) || (track.at === 'previous' && previousEnd === null)) {
+      // Without the analysis (the draft plan that places the music for analysing), beat tracks wait.
+      const waitsForBeats = isBeatTrigger(track.at) && plan.audio === null;
+      if (!local || !isPlannableAudioTrigger(track.at) || waitsForBeats || (track.at === 'previous' && previousEnd === null)) {
         previousEnd = null;
         return;
       }
       const file = path.resolve(baseDir, track.source.value);
-      const planned = resolveTrack(track, trackPath, file, scope, plan.fps, { anchors, previousEnd: previousEnd ?? undefined });
+      const planned = resolveTrack(track, trackPath, file, scope, plan.fps, { anchors, previousEnd: previousEnd ?? undefined, analysis: plan.audio });
       tracks.push(planned);
       previousEnd = silentFrom(planned, options.sourceSeconds?.get(file));
     });
@@ -101,6 +109,8 @@ interface TriggerContext {
   anchors: ReadonlyMap<string, FrameWindow>;
   /** Output seconds where the previous track of the list falls silent. */
   previousEnd: number | undefined;
+  /** The music analysis that `beat` triggers read, or null when the plan has none. */
+  analysis: AudioAnalysis | null;
 }
 
 function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, scope: FrameWindow, fps: number, context: TriggerContext): PlannedAudioTrack {
@@ -108,7 +118,7 @@ function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, sc
   const frames = (time: string): number => resolveTimeFrames(parseTime(time), fps, scopeFrames);
   const seconds = (time: string): number => frames(time) / fps;
   const music = track.kind === 'music' ? track : null;
-  const start = track.at === 'previous' ? (context.previousEnd ?? scope.start / fps) : triggerFrame(track.at, scope, fps, context.anchors, trackPath) / fps;
+  const start = startSeconds(track, trackPath, scope, fps, context);
 
   return {
     path: trackPath,
@@ -126,6 +136,31 @@ function resolveTrack(track: AudioTrackSpec, trackPath: string, file: string, sc
     fadeOut: music?.fadeOut === undefined ? null : seconds(music.fadeOut),
     speed: 1,
   };
+}
+
+function startSeconds(track: AudioTrackSpec, trackPath: string, scope: FrameWindow, fps: number, context: TriggerContext): number {
+  if (track.at === 'previous') return context.previousEnd ?? scope.start / fps;
+  if (isBeatTrigger(track.at)) return beatFrame(track.at, `${trackPath}.at`, scope, context.analysis) / fps;
+  return triggerFrame(track.at, scope, fps, context.anchors, trackPath) / fps;
+}
+
+/**
+ * Returns the first of every `every` beats (default 1) of the named music track, or of the video's
+ * first music track, at or after the start of the track's scope.
+ * @throws FluvieError `spec_invalid` when no such beat comes before the scope ends.
+ */
+function beatFrame(trigger: Extract<TriggerSpec, { kind: 'beat' }>, path: string, scope: FrameWindow, analysis: AudioAnalysis | null): number {
+  if (analysis === null) throw new FluvieError('internal', `${path} waits for a beat, but the plan carries no music analysis`);
+  const beats = selectTrack(analysis, trigger.track, path).beats;
+  const beat = firstBeatAtOrAfter(beats, scope.start, trigger.every ?? 1);
+  if (beat === null || beat >= scope.end) {
+    const source = trigger.track === undefined ? "the video's first music track" : `track "${trigger.track}"`;
+    throw new FluvieError(
+      'spec_invalid',
+      `${path} waits for a beat of ${source}, but none was detected between frames ${scope.start} and ${scope.end} (${beats.length} beats in all); use a time trigger ({"kind": "at"}) or music with a clear beat in that window`,
+    );
+  }
+  return beat;
 }
 
 /**

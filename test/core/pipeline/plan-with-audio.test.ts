@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { resolveFfmpeg } from '../../../src/core/encode/resolve-ffmpeg.js';
 import { FluvieError } from '../../../src/core/errors.js';
 import { planRender, type PlanOptions } from '../../../src/core/pipeline/plan.js';
+import { planAudio } from '../../../src/core/pipeline/plan-audio.js';
 import { planWithAudio } from '../../../src/core/pipeline/plan-with-audio.js';
 import { runCliCapture } from '../../helpers/cli.js';
+import { execa } from 'execa';
 import { ffprobeJson, pixelAt, readFrameRgba, tempDir } from '../../helpers/media.js';
-import { writeKicks, writeToneSequence } from '../audio/audio-fixtures.js';
+import { writeKicks, writeTone, writeToneSequence } from '../audio/audio-fixtures.js';
 import { parseSpec } from '../engines/native/native-helpers.js';
 
 const OPTIONS: PlanOptions = { aspect: null, maxFrames: null, posterTime: null };
@@ -108,5 +110,51 @@ describe('render with audio analysis', () => {
 
     expect(pixelAt(duringBass, SIZE, 8, 30)[2]).toBeGreaterThan(180);
     expect((await ffprobeJson(out)).streams.map((stream) => stream.codec_type)).toEqual(['video']);
+  });
+});
+
+/** A 1 s scene, then a 2 s scene whose sound effect waits for every second beat of the kicks. */
+async function beatSfxSpec(dir: string, musicVolume = 1) {
+  const kicks = await writeKicks(dir, 120, 3, 0.5);
+  const tone = await writeTone(dir, 1000, 0.3);
+  return {
+    fluvieSpec: 1,
+    size: { width: 32, height: 32 },
+    fps: 30,
+    audio: [{ kind: 'music', source: { kind: 'file', value: kicks }, track: 'kicks', volume: musicVolume }],
+    scenes: [
+      { duration: '1s' },
+      { duration: '2s', audio: [{ kind: 'sfx', source: { kind: 'file', value: tone }, at: { kind: 'beat', every: 2, track: 'kicks' } }] },
+    ],
+  };
+}
+
+describe('beat triggers on audio tracks', () => {
+  it('start a sound effect on the beat', async () => {
+    const dir = await tempDir();
+    const spec = parseSpec(await beatSfxSpec(dir));
+    const ffmpeg = await resolveFfmpeg({ flag: null, env: {} });
+    const plan = await planWithAudio(spec, planRender(spec, OPTIONS), OPTIONS, { baseDir: dir, ffmpeg, signal: new AbortController().signal });
+
+    // Every second beat is frame 15, 45, 75; the first at or after the scene start (frame 30) is 45.
+    const sfx = planAudio(spec, plan, dir).find((track) => track.kind === 'sfx');
+    expect(sfx?.start).toBe(1.5);
+  });
+
+  it('sound on the beat in the rendered mp4', async () => {
+    const dir = await tempDir();
+    const specFile = path.join(dir, 'beat-sfx.fluvie.json');
+    await writeFile(specFile, JSON.stringify(await beatSfxSpec(dir, 0)));
+    const out = path.join(dir, 'beat-sfx.mp4');
+    const run = await runCliCapture(['render', '--spec', specFile, '--out', out]);
+    expect(run.stderr).not.toMatch(/unsupported/i);
+    expect(run.code).toBe(0);
+
+    // The music plays at volume 0, so the first sound is the effect.
+    const detect = await execa('ffmpeg', ['-v', 'info', '-i', out, '-map', '0:a', '-af', 'silencedetect=noise=-40dB:d=0.1', '-f', 'null', '-'], { reject: false });
+    const firstEnd = /silence_end: ([\d.]+)/.exec(detect.stderr);
+    expect(firstEnd).not.toBeNull();
+    expect(Number(firstEnd![1])).toBeGreaterThan(1.45);
+    expect(Number(firstEnd![1])).toBeLessThan(1.56);
   });
 });

@@ -10,6 +10,7 @@ import { FluvieError } from '../../../core/errors.js';
 import { resolveFfmpeg } from '../../../core/encode/resolve-ffmpeg.js';
 import { loadRenderSpec } from '../../../core/pipeline/load-render-spec.js';
 import { planRender } from '../../../core/pipeline/plan.js';
+import { planWithAudio } from '../../../core/pipeline/plan-with-audio.js';
 import type { RenderRequest } from '../../../core/pipeline/render-request.js';
 import type { Storage } from '../../storage/storage.js';
 import type { ChunkedRenderRecord } from './chunk-store.js';
@@ -39,8 +40,10 @@ export async function runJoinJob(record: ChunkedRenderRecord, deps: JoinJobDeps)
   };
   const renderDeps = { env: deps.renderEnv, cwd: workdir, signal, emit: () => undefined };
   const { spec, baseDir } = await loadRenderSpec(request, renderDeps);
-  const plan = planRender(spec, { aspect: record.aspect, maxFrames: null, posterTime: null });
   const ffmpeg = await resolveFfmpeg({ flag: deps.ffmpegPath, env: deps.renderEnv });
+  // Planned with the music analysis, as a whole render is, so beat-triggered tracks land on the same beats.
+  const planOptions = { aspect: record.aspect, maxFrames: null, posterTime: null };
+  const plan = await planWithAudio(spec, planRender(spec, planOptions), planOptions, { baseDir, ffmpeg, signal });
 
   const audio = await renderChunkAudio({ spec, plan, baseDir, ffmpeg, outPath: path.join(workdir, 'audio.m4a'), signal });
   const files = await Promise.all(record.chunkKeys.map((key, index) => download(deps.storage, key, path.join(workdir, `chunk-${index}.mp4`))));
