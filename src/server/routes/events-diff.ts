@@ -59,7 +59,7 @@ function sameProgress(a: JobProgress, b: JobProgress | null): boolean {
   return b !== null && a.completed === b.completed && a.total === b.total;
 }
 
-/** The state after a client has received `event`, for the event's `id:` field. */
+/** Returns the state after a client has received `event`, for the event's `id:` field. */
 export function advanceStreamState(state: StreamState, event: JobStreamEvent): StreamState {
   switch (event.type) {
     case 'status':
@@ -77,8 +77,8 @@ const STATUS_NAMES: readonly JobStatus[] = ['queued', 'running', 'succeeded', 'f
 const STATE_ID = /^([a-z]+|-):(?:(\d{1,9})\/(\d{1,9})|-):([an])$/;
 
 /**
- * The `id:` of an event: what the client has seen once it has this event, such as `running:3/9:n`
- * (status, progress, `a` when the authored event was sent). A reconnecting EventSource sends it back
+ * Encodes what a client has seen once it has an event as that event's `id:`, such as
+ * `running:3/9:n` (status, progress, `a` when the authored event was sent). A reconnecting EventSource sends it back
  * as `Last-Event-ID`, and {@link parseStreamState} restores the state from it.
  */
 export function encodeStreamState(state: StreamState): string {
@@ -86,7 +86,7 @@ export function encodeStreamState(state: StreamState): string {
   return `${state.status ?? '-'}:${progress}:${state.authored ? 'a' : 'n'}`;
 }
 
-/** The state a `Last-Event-ID` stands for, or the initial state when it is absent or not ours. */
+/** Decodes a `Last-Event-ID` into a stream state, or returns the initial state when it is absent or not ours. */
 export function parseStreamState(lastEventId: string | undefined): StreamState {
   const match = lastEventId === undefined ? null : STATE_ID.exec(lastEventId.trim());
   if (match === null) return INITIAL_STREAM_STATE;

@@ -4,9 +4,9 @@
  * of AI renders), then exactly one of `succeeded`, `failed` or `canceled` with the job JSON (download
  * links or error), after which the stream ends. A client that connects after the job ended gets the
  * terminal event at once. Comment lines (`: heartbeat`) every `heartbeatMs` keep proxies from closing
- * an idle stream. Each event's `id:` names what the client has seen so far; a client that reconnects
- * with it as `Last-Event-ID` (EventSource does so by itself) gets only what changed since, and one
- * that has already seen the terminal event gets 204, which tells EventSource to stop reconnecting.
+ * an idle stream. Each event's `id:` encodes what the client has seen so far. A client that reconnects
+ * with it as `Last-Event-ID` (EventSource does so by itself) gets only what changed since. One that
+ * has already seen the terminal event gets 204, which makes EventSource stop reconnecting.
  * When the server shuts down, open streams end with an `error` event (code `unavailable`).
  */
 import type { Hono } from 'hono';
@@ -93,7 +93,7 @@ interface FollowOptions {
   wake: WakeSignal;
   recheckMs: number;
   closed: AbortSignal;
-  /** What the client saw before it reconnected. */
+  /** State the client had reached before it reconnected. */
   resumeFrom: StreamState;
 }
 

@@ -113,7 +113,7 @@ describe('render with audio analysis', () => {
   });
 });
 
-/** A 1 s scene, then a 2 s scene whose sound effect waits for every second beat of the kicks. */
+/** Builds a 1 s scene, then a 2 s scene whose sound effect waits for every second beat of the kicks. */
 async function beatSfxSpec(dir: string, musicVolume = 1) {
   const kicks = await writeKicks(dir, 120, 3, 0.5);
   const tone = await writeTone(dir, 1000, 0.3);
