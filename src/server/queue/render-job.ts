@@ -3,9 +3,10 @@
  * renders it into a private work folder with the injected render function, moves the files into
  * storage, and records the terminal state. The work folder is removed in every case.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { FluvieError, toFluvieError } from '../../core/errors.js';
+import { createFolders } from '../../core/fs/create-folders.js';
 import type { RenderDeps, RenderRequest, RenderResult } from '../../core/pipeline/render-request.js';
 import type { Clock } from '../clock.js';
 import type { JobInput, JobProgress, JobRecord } from '../jobs/job-record.js';
@@ -68,7 +69,7 @@ export function createRenderJobProcessor(deps: RenderJobDeps): JobProcessor {
     let finished: JobRecord | null;
     try {
       await rm(workdir, { recursive: true, force: true });
-      await mkdir(workdir, { recursive: true });
+      await createFolders(workdir);
       const mediaBase = deps.mediaDir ?? workdir;
       let request = buildRenderRequest(job, workdir, mediaBase, deps);
       if (isAuthoredInput(job.input)) {
