@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseTime, resolveTimeFrames, type AudioTrackSpec, type ClipElement, type TriggerSpec, type VideoSpec } from '../../spec/index.js';
-import type { VolumeStop } from '../encode/audio-mix.js';
+import type { AudioMixTrack } from '../encode/audio-mix.js';
 import type { TempoMap } from '../encode/tempo-ramp.js';
 import { integrateSpeedRamp, speedRampProblem } from '../motion/speed-ramp.js';
 import { firstBeatAtOrAfter, selectTrack, type AudioAnalysis } from '../audio/audio-analysis.js';
@@ -14,29 +14,16 @@ import { automationStops } from './plan-automation.js';
 import { applyTransitionGains } from './plan-transition-audio.js';
 import type { FrameWindow, PlannedElement, RenderPlan } from './plan-types.js';
 
-export interface PlannedAudioTrack {
+/** A track placed on the output timeline: the mixer's fields plus where it came from. */
+export interface PlannedAudioTrack extends Omit<AudioMixTrack, 'playLength' | 'speed'> {
   /** JSON path, such as `scenes[1].audio[0]`. */
   path: string;
   /** `clip` for the embedded audio of a Clip element. */
   kind: 'music' | 'sfx' | 'clip';
   /** The music track's `track` id, or null. */
   anchor: string | null;
-  /** Absolute local file. */
-  file: string;
-  /** Output seconds. */
-  start: number;
-  end: number;
-  trimFrom: number | null;
-  trimTo: number | null;
-  loop: boolean;
-  volume: number;
-  automation: VolumeStop[] | null;
-  fadeIn: number | null;
-  fadeOut: number | null;
   /** Playback rate (clips only); negative plays backwards. */
   speed: number;
-  /** A clip's speed ramp as a source clock; when set the audio follows it instead of `speed`. */
-  tempoMap?: TempoMap | null;
 }
 
 /** Returns whether an audio track may start on `trigger`. A `beat` also needs the plan's music analysis. */

@@ -15,7 +15,7 @@ export interface ClipGainTrack {
   /** Seconds in the output. */
   start: number;
   end: number;
-  automation: VolumeStop[] | null;
+  automation: readonly VolumeStop[] | null;
 }
 
 /** Multiplies the transition gains into the automation of every clip track that an element blend touches. */

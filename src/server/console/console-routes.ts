@@ -17,7 +17,7 @@ export interface ConsoleRouteOptions {
   /** Folder of the example specs (default: `examples` of the package). */
   examplesDir?: string;
   /**
-   * The server's media folder (MEDIA_DIR); only examples whose media files it holds are listed.
+   * The server's media folder (MEDIA_DIR); only examples whose media files it contains are listed.
    * Default null: only examples without local media.
    */
   mediaDir?: string | null;

@@ -29,7 +29,7 @@ interface Entry {
 }
 
 export interface FileLinkCacheOptions {
-  /** Longest time an entry is used, in milliseconds. */
+  /** Maximum age of an entry, in milliseconds. */
   maxAgeMs: number;
   /** Entries kept; the oldest entry is dropped beyond this. */
   maxEntries: number;

@@ -1,5 +1,5 @@
 /**
- * Which local media a spec may read when the request comes over the network. A client must never
+ * The rule for local media in specs that arrive over the network. A client must never
  * make the server read arbitrary server files into a video, so `asset`, `file` and `bundle` sources,
  * image and video backgrounds and `lut`/`shader` effect assets are rejected, unless the operator
  * sets a media folder (MEDIA_DIR). With a media folder every such path must resolve inside it:

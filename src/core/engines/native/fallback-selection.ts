@@ -1,8 +1,8 @@
 /**
  * Chooses which fallback families a render's font strings list. Skia resolves every family named in
- * a canvas `font` string each time it meets a new font string, so listing all of the roughly 220
- * CJK slices costs about 0.2 s of setup per distinct style (`@napi-rs/canvas` 1.2.1, measured on a
- * 2-core machine). Fontsource cuts each slice to the code points of its unicode-range, so a render
+ * a canvas `font` string each time it meets a new font string. Listing all of the roughly 220 CJK
+ * slices therefore costs about 0.2 s of setup per distinct style (`@napi-rs/canvas` 1.2.1, measured
+ * on a 2-core machine). Fontsource cuts each slice to the code points of its unicode-range, so a render
  * lists just the slices whose ranges contain a code point its text may draw, and draws the same pixels.
  */
 

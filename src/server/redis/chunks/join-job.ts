@@ -1,7 +1,7 @@
 /**
- * The join job of a chunked render, run once every chunk job has completed: renders the whole
- * video's audio once, downloads the chunk files, joins them with stream copy and stores the joined
- * mp4 under the record's `joinedKey`, where the worker that runs the render job picks it up.
+ * The join job of a chunked render, run once every chunk job has completed. It renders the whole
+ * video's audio once, downloads the chunk files and joins them with stream copy. The joined mp4 is
+ * stored under the record's `joinedKey`, where the worker that runs the render job picks it up.
  */
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
